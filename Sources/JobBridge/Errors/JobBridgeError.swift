@@ -1,0 +1,147 @@
+import Foundation
+
+/// The one error type of JobBridge.
+///
+/// Every failure, whatever the provider, arrives as a `JobBridgeError` with a ``Code``
+/// that says what kind of failure it is, and as much context as was known: the provider,
+/// the operation, the HTTP status, the provider's own error code and message.
+/// Messages never contain secrets: they pass through ``Redactor`` before they are stored.
+public struct JobBridgeError: Error, Hashable, Sendable {
+    /// What kind of failure this is.
+    public var code: Code
+    /// What went wrong, in words, redacted.
+    public var message: String
+    /// The provider that failed, such as `"CData Sync"`, when known.
+    public var provider: String?
+    /// The operation that failed, when known.
+    public var operation: JobOperation?
+    /// The HTTP status of the provider's answer, when there was one.
+    public var httpStatus: Int?
+    /// The provider's own error code, such as `INVALID_REQUEST`, when it sent one.
+    public var providerCode: String?
+    /// How long the provider asked the caller to wait before trying again, when it said.
+    public var retryAfter: Duration?
+    /// Where in the input the problem is, such as `tasks[2].query`, for invalid input.
+    public var field: String?
+
+    /// Creates an error. The message is redacted before it is stored.
+    public init(
+        _ code: Code,
+        _ message: String,
+        provider: String? = nil,
+        operation: JobOperation? = nil,
+        httpStatus: Int? = nil,
+        providerCode: String? = nil,
+        retryAfter: Duration? = nil,
+        field: String? = nil
+    ) {
+        self.code = code
+        self.message = Redactor.redact(message)
+        self.provider = provider
+        self.operation = operation
+        self.httpStatus = httpStatus
+        self.providerCode = providerCode
+        self.retryAfter = retryAfter
+        self.field = field
+    }
+
+    /// Whether the same request may succeed if it is sent again later.
+    ///
+    /// True for rate limiting, transient server errors (408, 500, 502, 503, 504), transport
+    /// failures and time-outs of a single request. Whether it is *safe* to send again is a
+    /// separate question: see ``HTTPRequest/isIdempotent``.
+    public var isRetryable: Bool {
+        switch code {
+        case .rateLimited, .transport, .serviceUnavailable: return true
+        default: return false
+        }
+    }
+
+    /// This error with the provider and operation filled in where they were missing.
+    public func context(provider: String?, operation: JobOperation?) -> JobBridgeError {
+        var copy = self
+        if copy.provider == nil { copy.provider = provider }
+        if copy.operation == nil { copy.operation = operation }
+        return copy
+    }
+}
+
+extension JobBridgeError {
+    /// The kinds of failure. Extensible: an adapter may define more with ``init(rawValue:)``.
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The code's name.
+        public let rawValue: String
+        /// Creates a code with the given name.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code's name.
+        public var description: String { rawValue }
+
+        /// The job, task or run does not exist (HTTP 404).
+        public static let notFound = Code(rawValue: "notFound")
+        /// The request conflicts with the resource's state, e.g. the job is running (HTTP 409).
+        public static let conflict = Code(rawValue: "conflict")
+        /// The credentials are missing, wrong or expired (HTTP 401).
+        public static let unauthorized = Code(rawValue: "unauthorized")
+        /// The credentials are valid but not allowed to do this (HTTP 403).
+        public static let forbidden = Code(rawValue: "forbidden")
+        /// The provider asks the caller to slow down (HTTP 429).
+        public static let rateLimited = Code(rawValue: "rateLimited")
+        /// A job or task definition is invalid; checked before any request is sent.
+        public static let invalidDefinition = Code(rawValue: "invalidDefinition")
+        /// The provider rejected the request as malformed (HTTP 400, 405, 413, 422).
+        public static let invalidRequest = Code(rawValue: "invalidRequest")
+        /// The provider cannot do this operation at all.
+        public static let unsupported = Code(rawValue: "unsupported")
+        /// The request did not complete: connection refused, dropped, or timed out.
+        public static let transport = Code(rawValue: "transport")
+        /// The provider is temporarily failing (HTTP 408, 500, 502, 503, 504).
+        public static let serviceUnavailable = Code(rawValue: "serviceUnavailable")
+        /// Any other server-side failure (other 5xx statuses).
+        public static let serverError = Code(rawValue: "serverError")
+        /// The provider answered, but with something that could not be understood.
+        public static let badResponse = Code(rawValue: "badResponse")
+        /// Waiting for something (such as a run to finish) took longer than allowed.
+        public static let timeout = Code(rawValue: "timeout")
+        /// The configuration is unsafe or incomplete, e.g. plain `http://` to a remote host.
+        public static let configuration = Code(rawValue: "configuration")
+
+        /// The code for an HTTP status, shared by every adapter. Returns `nil` for 1xx–3xx.
+        public init?(httpStatus status: Int) {
+            switch status {
+            case 401: self = .unauthorized
+            case 403: self = .forbidden
+            case 404, 410: self = .notFound
+            case 409: self = .conflict
+            case 429: self = .rateLimited
+            case 408, 500, 502, 503, 504: self = .serviceUnavailable
+            case 501: self = .unsupported
+            case 400..<500: self = .invalidRequest
+            case 500..<600: self = .serverError
+            default: return nil
+            }
+        }
+    }
+}
+
+extension JobBridgeError: CustomStringConvertible {
+    /// A one-line account of the error with all its context, free of secrets.
+    public var description: String {
+        var parts: [String] = []
+        if let provider { parts.append(provider) }
+        if let operation { parts.append(operation.rawValue) }
+        var head = parts.joined(separator: " ")
+        head += head.isEmpty ? "\(code)" : ": \(code)"
+        var details: [String] = []
+        if let httpStatus { details.append("HTTP \(httpStatus)") }
+        if let providerCode { details.append(providerCode) }
+        if let field { details.append("at \(field)") }
+        if let retryAfter { details.append("retry after \(retryAfter)") }
+        if !details.isEmpty { head += " (" + details.joined(separator: ", ") + ")" }
+        return head + ": " + message
+    }
+}
+
+extension JobBridgeError: LocalizedError {
+    /// The same text as ``description``.
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,98 @@
+/// One page of a listing: its elements and the token of the next page, if there is one.
+public struct Page<Element: Sendable>: Sendable {
+    /// The page's elements, in the provider's order.
+    public var elements: [Element]
+    /// The opaque token (a next link, an offset) of the following page; `nil` on the last.
+    public var nextToken: String?
+
+    /// Creates a page.
+    public init(_ elements: [Element], nextToken: String? = nil) {
+        self.elements = elements
+        self.nextToken = nextToken
+    }
+}
+
+/// A listing that fetches its pages as it is iterated, one request per page.
+///
+/// ```swift
+/// for try await job in provider.jobs() { print(job.name) }
+/// let all = try await provider.jobs().collect()
+/// ```
+/// A provider that sends the same next token twice would make a listing that never ends;
+/// the sequence stops that with ``JobBridgeError/Code/badResponse`` instead.
+public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
+    /// Fetches the page with the given token (`nil` for the first page).
+    public typealias FetchPage = @Sendable (_ token: String?) async throws -> Page<Element>
+
+    private let fetchPage: FetchPage
+
+    /// Creates a listing from a function that fetches one page.
+    public init(fetchPage: @escaping FetchPage) {
+        self.fetchPage = fetchPage
+    }
+
+    /// A listing of one page, fetched when iteration starts.
+    public static func single(_ fetch: @escaping @Sendable () async throws -> [Element]) -> PagedSequence {
+        PagedSequence { _ in Page(try await fetch()) }
+    }
+
+    /// A listing that throws the error when iteration starts.
+    public static func failing(_ error: any Error) -> PagedSequence {
+        PagedSequence { _ in throw error }
+    }
+
+    /// Reads every page and returns all elements in order.
+    public func collect() async throws -> [Element] {
+        var result: [Element] = []
+        for try await element in self { result.append(element) }
+        return result
+    }
+
+    /// Starts an iteration.
+    public func makeAsyncIterator() -> Iterator { Iterator(fetchPage: fetchPage) }
+
+    /// Iterates a ``PagedSequence``, fetching a page when the previous one is used up.
+    public struct Iterator: AsyncIteratorProtocol {
+        private let fetchPage: FetchPage
+        private var buffer: [Element] = []
+        private var position = 0
+        private var nextToken: String?
+        private var seenTokens: Set<String> = []
+        private var started = false
+        private var finished = false
+
+        init(fetchPage: @escaping FetchPage) { self.fetchPage = fetchPage }
+
+        /// The next element, fetching pages as needed; `nil` after the last page.
+        public mutating func next() async throws -> Element? {
+            while position == buffer.count {
+                guard !finished else { return nil }
+                if started, nextToken == nil {
+                    finished = true
+                    return nil
+                }
+                let token = nextToken
+                started = true
+                let page: Page<Element>
+                do {
+                    page = try await fetchPage(token)
+                } catch {
+                    finished = true
+                    throw error
+                }
+                buffer = page.elements
+                position = 0
+                if let next = page.nextToken {
+                    guard seenTokens.insert(next).inserted else {
+                        finished = true
+                        throw JobBridgeError(
+                            .badResponse, "the provider sent the next-page token '\(next)' twice; listing stopped")
+                    }
+                }
+                nextToken = page.nextToken
+            }
+            defer { position += 1 }
+            return buffer[position]
+        }
+    }
+}
