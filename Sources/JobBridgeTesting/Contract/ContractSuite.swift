@@ -1,0 +1,122 @@
+import JobBridge
+
+/// The shared contract every ``JobProvider`` must keep, as a list of named cases.
+///
+/// The list is derived from the provider's declared capabilities: each declared operation
+/// brings its behaviour cases (a case that needs other operations too is included when
+/// all of them are declared), and each undeclared operation brings one case that checks
+/// that it throws ``JobBridgeError/Code/unsupported`` naming the operation. A case never
+/// passes by returning early: every case checks something.
+public enum ContractSuite {
+    /// The cases that apply to the harness's provider.
+    public static func cases(for harness: any ContractHarness) -> [ContractCase] {
+        var result = cases(for: harness.capabilities)
+        if harness.jobsSpanningPages != nil, harness.capabilities.isSuperset(of: [.listJobs, .createJob]) {
+            result.insert(JobCases.paging, at: 1)
+        }
+        return result
+    }
+
+    /// The cases that apply to a provider with these capabilities (without the paging
+    /// case, which needs to know the page size: see ``cases(for:)-(any ContractHarness)``).
+    public static func cases(for capabilities: ProviderCapabilities) -> [ContractCase] {
+        var result = [descriptorMatches]
+        for operation in JobOperation.allCases {
+            if capabilities.supports(operation) {
+                result += behaviour(of: operation).filter { capabilities.isSuperset(of: $0.requires) }.map(\.contractCase)
+            } else {
+                result.append(unsupported(operation))
+            }
+        }
+        return result
+    }
+
+    /// Every case name the suite can produce, for documentation and meta-tests.
+    public static var allCaseNames: [String] {
+        [descriptorMatches.name, JobCases.paging.name]
+            + JobOperation.allCases.flatMap { operation in
+                behaviour(of: operation).map(\.contractCase.name) + [unsupported(operation).name]
+            }
+    }
+
+    static let descriptorMatches = ContractCase("descriptor.matchesHarness") { harness in
+        let provider = try await harness.makeProvider()
+        try Check.equal(provider.descriptor.capabilities, harness.capabilities, "declared capabilities")
+        try Check.that(!provider.descriptor.name.isEmpty, "the provider's name is empty")
+    }
+
+    private static func behaviour(of operation: JobOperation) -> [Requirement] {
+        switch operation {
+        case .listJobs: return JobCases.list
+        case .getJob: return JobCases.get
+        case .createJob: return JobCases.create
+        case .updateJob: return JobCases.update
+        case .deleteJob: return JobCases.delete
+        case .runJob: return RunCases.run
+        case .runTasks: return RunCases.runTasks
+        case .cancelRun: return RunCases.cancel
+        case .status: return RunCases.status
+        case .runHistory: return RunCases.history
+        case .getRun: return RunCases.getRun
+        case .listTasks: return TaskCases.list
+        case .addTask: return TaskCases.add
+        case .updateTask: return TaskCases.update
+        case .deleteTask: return TaskCases.delete
+        case .moveTask: return TaskCases.move
+        case .taskHistory: return TaskCases.history
+        }
+    }
+
+    /// The case that checks an undeclared operation throws "unsupported" naming itself.
+    static func unsupported(_ operation: JobOperation) -> ContractCase {
+        ContractCase("unsupported.\(operation.rawValue)", operation: operation) { harness in
+            let provider = try await harness.makeProvider()
+            // Use a real job when one can be made, so that a provider that quietly does the
+            // operation anyway is caught, not only one that fails on a missing job.
+            let jobID: JobID
+            if harness.capabilities.supports(.createJob) {
+                jobID = try await provider.createJob(harness.definition(0)).id
+            } else {
+                jobID = harness.nonexistentJobID
+            }
+            let taskID: TaskID = "jobbridge-contract-task"
+            let what = "\(operation.rawValue) is not declared"
+            try await Check.throwsError(.unsupported, operation: operation, what) { () async throws -> String in
+                switch operation {
+                case .listJobs: return "\(try await provider.jobs().collect())"
+                case .getJob: return "\(try await provider.job(jobID))"
+                case .createJob: return "\(try await provider.createJob(harness.definition(1)))"
+                case .updateJob: return "\(try await provider.updateJob(jobID, with: JobUpdate(name: "renamed")))"
+                case .deleteJob: return "\(try await provider.deleteJob(jobID))"
+                case .runJob: return "\(try await provider.runJob(jobID, tasks: nil))"
+                case .runTasks: return "\(try await provider.runJob(jobID, tasks: [taskID]))"
+                case .cancelRun: return "\(try await provider.cancelRun(of: jobID))"
+                case .status: return "\(String(describing: try await provider.status(of: jobID)))"
+                case .runHistory: return "\(try await provider.runs(of: jobID).collect())"
+                case .getRun: return "\(try await provider.run("jobbridge-contract-run", of: jobID))"
+                case .listTasks: return "\(try await provider.tasks(of: jobID))"
+                case .addTask: return "\(try await provider.addTask(harness.sampleTasks[0], to: jobID))"
+                case .updateTask:
+                    return "\(try await provider.updateTask(taskID, of: jobID, with: TaskUpdate(isActive: false)))"
+                case .deleteTask: return "\(try await provider.deleteTask(taskID, of: jobID))"
+                case .moveTask: return "\(try await provider.moveTask(taskID, of: jobID, to: 0))"
+                case .taskHistory: return "\(try await provider.taskRuns(of: taskID, job: jobID))"
+                }
+            }
+        }
+    }
+}
+
+/// A behaviour case and every operation it needs.
+struct Requirement {
+    let contractCase: ContractCase
+    let requires: ProviderCapabilities
+
+    init(
+        _ name: String, _ operation: JobOperation, requires: ProviderCapabilities = [],
+        body: @escaping @Sendable (any ContractHarness) async throws -> Void
+    ) {
+        self.contractCase = ContractCase(name, operation: operation, body: body)
+        self.requires = requires.union(operation.capability)
+    }
+}

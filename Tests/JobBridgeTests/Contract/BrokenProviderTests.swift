@@ -1,0 +1,110 @@
+import Foundation
+import JobBridge
+import JobBridgeTesting
+import Testing
+
+/// A provider that forwards to an in-memory one but breaks the contract in one way.
+struct BrokenProvider: JobProvider {
+    enum Defect: String, CaseIterable {
+        /// Reads lose the job's destination.
+        case losesDestination
+        /// Moving a task changes nothing.
+        case ignoresTaskOrder
+        /// Task history is not declared, yet returns an empty list instead of throwing.
+        case emptyListForUnsupported
+    }
+
+    let base: InMemoryProvider
+    let defect: Defect
+
+    var descriptor: ProviderDescriptor {
+        var descriptor = base.descriptor
+        if defect == .emptyListForUnsupported { descriptor.capabilities.remove(.taskHistory) }
+        return descriptor
+    }
+
+    private func damaged(_ job: Job) -> Job {
+        var job = job
+        if defect == .losesDestination { job.destination = nil }
+        return job
+    }
+
+    func jobs() -> PagedSequence<Job> {
+        let base = base
+        return PagedSequence.single { try await base.jobs().collect().map(damaged) }
+    }
+    func job(_ id: JobID) async throws -> Job { damaged(try await base.job(id)) }
+    func createJob(_ definition: JobDefinition) async throws -> Job { damaged(try await base.createJob(definition)) }
+    func updateJob(_ id: JobID, with update: JobUpdate) async throws -> Job {
+        damaged(try await base.updateJob(id, with: update))
+    }
+    func deleteJob(_ id: JobID) async throws { try await base.deleteJob(id) }
+    func runJob(_ id: JobID, tasks: [TaskID]?) async throws -> JobRun { try await base.runJob(id, tasks: tasks) }
+    func cancelRun(of id: JobID) async throws { try await base.cancelRun(of: id) }
+    func status(of id: JobID) async throws -> JobRun? { try await base.status(of: id) }
+    func runs(of id: JobID) -> PagedSequence<JobRun> { base.runs(of: id) }
+    func run(_ runID: RunID, of jobID: JobID) async throws -> JobRun { try await base.run(runID, of: jobID) }
+    func tasks(of jobID: JobID) async throws -> [JobTask] { try await base.tasks(of: jobID) }
+    func task(_ taskID: TaskID, of jobID: JobID) async throws -> JobTask { try await base.task(taskID, of: jobID) }
+    func addTask(_ definition: TaskDefinition, to jobID: JobID) async throws -> JobTask {
+        try await base.addTask(definition, to: jobID)
+    }
+    func updateTask(_ taskID: TaskID, of jobID: JobID, with update: TaskUpdate) async throws -> JobTask {
+        try await base.updateTask(taskID, of: jobID, with: update)
+    }
+    func deleteTask(_ taskID: TaskID, of jobID: JobID) async throws { try await base.deleteTask(taskID, of: jobID) }
+    func moveTask(_ taskID: TaskID, of jobID: JobID, to index: Int) async throws -> [JobTask] {
+        if defect == .ignoresTaskOrder { return try await base.tasks(of: jobID) }
+        return try await base.moveTask(taskID, of: jobID, to: index)
+    }
+    func taskRuns(of taskID: TaskID, job jobID: JobID) async throws -> [JobRun] {
+        if defect == .emptyListForUnsupported { return [] }
+        return try await base.taskRuns(of: taskID, job: jobID)
+    }
+}
+
+/// The contract suite must catch each broken provider, in the cases about its defect and
+/// in no others.
+@Suite struct BrokenProviderTests {
+    private static func harness(_ defect: BrokenProvider.Defect) -> InMemoryHarness {
+        var harness = InMemoryHarness()
+        harness.wrap = { BrokenProvider(base: $0, defect: defect) }
+        if defect == .emptyListForUnsupported {
+            harness.capabilitiesOverride = ProviderCapabilities.all.subtracting(.taskHistory)
+        }
+        return harness
+    }
+
+    private static let expectedFailures: [BrokenProvider.Defect: Set<String>] = [
+        .losesDestination: ["create.roundTrip", "update.roundTrip"],
+        .ignoresTaskOrder: ["tasks.moveOrder", "tasks.moveRejectsBadIndex"],
+        .emptyListForUnsupported: ["unsupported.taskHistory"],
+    ]
+
+    @Test(arguments: BrokenProvider.Defect.allCases)
+    func theSuiteCatchesTheDefect(_ defect: BrokenProvider.Defect) async throws {
+        let harness = Self.harness(defect)
+        var failed: Set<String> = []
+        for contractCase in ContractSuite.cases(for: harness) {
+            do {
+                try await contractCase.run(harness)
+            } catch {
+                failed.insert(contractCase.name)
+            }
+        }
+        #expect(failed == Self.expectedFailures[defect])
+    }
+
+    @Test(arguments: BrokenProvider.Defect.allCases)
+    func eachExpectedFailureIsAKnownIssue(_ defect: BrokenProvider.Defect) async throws {
+        let harness = Self.harness(defect)
+        let names = Self.expectedFailures[defect] ?? []
+        let cases = ContractSuite.cases(for: harness).filter { names.contains($0.name) }
+        #expect(cases.count == names.count)
+        for contractCase in cases {
+            await withKnownIssue("\(defect) breaks \(contractCase.name)") {
+                try await contractCase.run(harness)
+            }
+        }
+    }
+}
