@@ -173,7 +173,13 @@ public struct JobUpdate: Hashable, Sendable {
         if let schedule { job.schedule = schedule }
         if let isEnabled { job.isEnabled = isEnabled }
         for (key, value) in settings {
-            job.settings[key] = value.isNull ? nil : value
+            // Not `job.settings[key] = nil`: JSONValue is ExpressibleByNilLiteral, so that
+            // would store `.null` instead of removing the key.
+            if value.isNull {
+                job.settings.removeValue(forKey: key)
+            } else {
+                job.settings[key] = value
+            }
         }
     }
 }

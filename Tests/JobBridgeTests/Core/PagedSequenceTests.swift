@@ -1,0 +1,36 @@
+import Foundation
+import JobBridge
+import Testing
+
+@Suite struct PagedSequenceTests {
+    @Test func followsPagesUntilThereIsNoNextToken() async throws {
+        let pages: [String?: Page<Int>] = [
+            nil: Page([1, 2], nextToken: "a"),
+            "a": Page([], nextToken: "b"),
+            "b": Page([3]),
+        ]
+        let sequence = PagedSequence<Int> { token in
+            guard let page = pages[token] else { throw JobBridgeError(.notFound, "no page \(token ?? "nil")") }
+            return page
+        }
+        #expect(try await sequence.collect() == [1, 2, 3])
+    }
+
+    @Test func aRepeatedTokenStopsTheListing() async throws {
+        let sequence = PagedSequence<Int> { _ in Page([1], nextToken: "same") }
+        let error = await #expect(throws: JobBridgeError.self) { try await sequence.collect() }
+        #expect(error?.code == .badResponse)
+        #expect(error?.message.contains("same") == true)
+    }
+
+    @Test func anErrorEndsTheIteration() async throws {
+        let sequence = PagedSequence<Int>.failing(JobBridgeError(.unauthorized, "no"))
+        var iterator = sequence.makeAsyncIterator()
+        await #expect(throws: JobBridgeError.self) { try await iterator.next() }
+        #expect(try await iterator.next() == nil)
+    }
+
+    @Test func aSinglePageListing() async throws {
+        #expect(try await PagedSequence<String>.single { ["x", "y"] }.collect() == ["x", "y"])
+    }
+}
