@@ -1,0 +1,39 @@
+import Foundation
+import JobBridge
+import JobBridgeTesting
+
+/// The providers the demo lists, seeded with a few jobs each.
+enum DemoProviders {
+    static func make(clock: SimulatedClock) async throws -> [any JobProvider] {
+        let warehouse = InMemoryProvider(
+            configuration: .init(name: "In-Memory (warehouse)", runDuration: .seconds(95)), now: clock.dateSource)
+        let crm = InMemoryProvider(
+            configuration: .init(name: "In-Memory (crm)", outcome: { _, _ in .failed }), now: clock.dateSource)
+        let salesforce = ConnectionRef(id: "c-sf", name: "Salesforce")
+        let postgres = ConnectionRef(id: "c-pg", name: "PostgreSQL cache")
+        _ = try await warehouse.createJob(
+            JobDefinition(
+                name: "Accounts to warehouse", kind: JobKind(.replication, providerValue: "Standard"),
+                source: salesforce, destination: postgres,
+                schedule: .cron(try CronSchedule("0 */6 * * *", timeZone: .gmt)),
+                tasks: [
+                    TaskDefinition(query: "REPLICATE [Accounts] SELECT * FROM [Accounts]"),
+                    TaskDefinition(query: "REPLICATE [Contacts] SELECT * FROM [Contacts]"),
+                ]))
+        _ = try await warehouse.createJob(
+            JobDefinition(
+                name: "Cache MailChimp conversations", kind: JobKind(.replication, providerValue: "Caching"),
+                source: ConnectionRef(id: "c-mc", name: "MailChimp1"), destination: postgres,
+                schedule: .interval(IntervalSchedule(every: 1, .hour, firstRun: clock.date.addingTimeInterval(-600))),
+                tasks: [TaskDefinition(table: TableRef(schema: "MailChimp", name: "Conversations"))]))
+        let crmJob = try await crm.createJob(
+            JobDefinition(
+                name: "Warehouse to HubSpot", kind: JobKind(.reverseETL, providerValue: "ReverseETL"),
+                source: postgres, destination: ConnectionRef(id: "c-hs", name: "HubSpot"), isEnabled: false,
+                tasks: [TaskDefinition(query: "UPSERT INTO [Contacts] SELECT * FROM [dim_contacts]")]))
+        // Give the CRM job a history: one run that failed.
+        let run = try await crm.runJob(crmJob.id)
+        _ = try await crm.waitForCompletion(of: run, pollInterval: .seconds(5), clock: clock)
+        return [warehouse, crm]
+    }
+}
