@@ -23,7 +23,8 @@ public enum ContractSuite {
         var result = [descriptorMatches]
         for operation in JobOperation.allCases {
             if capabilities.supports(operation) {
-                result += behaviour(of: operation).filter { capabilities.isSuperset(of: $0.requires) }.map(\.contractCase)
+                result += behaviour(of: operation).filter { capabilities.isSuperset(of: $0.requires) }.map(
+                    \.contractCase)
             } else {
                 result.append(unsupported(operation))
             }

@@ -57,7 +57,8 @@ actor InMemoryStore {
         let id = JobID(makeID("job"))
         let created = now()
         let tasks = definition.tasks.enumerated().map { index, task in
-            JobTask(id: TaskID(makeID("task")), index: index, query: task.query, table: task.table, isActive: task.isActive)
+            JobTask(
+                id: TaskID(makeID("task")), index: index, query: task.query, table: task.table, isActive: task.isActive)
         }
         jobs[id] = Job(
             id: id, name: definition.name, kind: definition.kind, source: definition.source,

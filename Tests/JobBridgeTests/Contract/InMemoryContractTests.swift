@@ -32,7 +32,8 @@ struct InMemoryHarness: ContractHarness {
             name: "Rich job", kind: JobKind(.reverseETL, providerValue: "ReverseETL"),
             source: ConnectionRef(id: "src-2", name: "Snowflake"),
             destination: ConnectionRef(id: "dst-2", name: "HubSpot"),
-            schedule: .interval(IntervalSchedule(every: 6, .hour, firstRun: Date(timeIntervalSince1970: 1_767_225_600))),
+            schedule: .interval(
+                IntervalSchedule(every: 6, .hour, firstRun: Date(timeIntervalSince1970: 1_767_225_600))),
             isEnabled: false, tasks: sampleTasks, settings: ["verbosity": 3, "table_name_prefix": "sf_"])
     }
 }

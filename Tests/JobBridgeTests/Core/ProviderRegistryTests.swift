@@ -32,7 +32,9 @@ private struct FailingProvider: JobProvider {
     }
 
     @Test func oneFailingProviderIsReportedBesideTheOthers() async throws {
-        let registry = ProviderRegistry([try await provider("A", jobs: 2), FailingProvider(), try await provider("B", jobs: 1)])
+        let registry = ProviderRegistry([
+            try await provider("A", jobs: 2), FailingProvider(), try await provider("B", jobs: 1),
+        ])
         let listing = await registry.listAllJobs()
         #expect(listing.jobs.map(\.provider) == ["A", "A", "B"])
         #expect(listing.failures.count == 1)

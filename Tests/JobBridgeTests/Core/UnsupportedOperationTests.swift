@@ -26,7 +26,9 @@ private struct BareProvider: JobProvider {
         let provider = BareProvider()
         await expectUnsupported(.listJobs) { try await provider.jobs().collect() }
         await expectUnsupported(.getJob) { try await provider.job("1") }
-        await expectUnsupported(.createJob) { try await provider.createJob(JobDefinition(name: "a", kind: JobKind(.other))) }
+        await expectUnsupported(.createJob) {
+            try await provider.createJob(JobDefinition(name: "a", kind: JobKind(.other)))
+        }
         await expectUnsupported(.updateJob) { try await provider.updateJob("1", with: JobUpdate()) }
         await expectUnsupported(.deleteJob) { try await provider.deleteJob("1") }
         await expectUnsupported(.runJob) { try await provider.runJob("1") }
