@@ -1,0 +1,304 @@
+import Foundation
+
+/// The HTTP client that adapters use: builds safe URLs, authorizes, observes, retries,
+/// renews credentials once after a `401`, and turns every failure into a ``JobBridgeError``.
+public struct RESTClient: Sendable {
+    /// The provider's name, put on every error (such as `"CData Sync"`).
+    public let provider: String
+    /// The base URL that path segments are appended to.
+    public let baseURL: URL
+    /// The transport that sends requests.
+    public let transport: any HTTPTransport
+    /// The credentials put on every request, if any.
+    public let credentials: (any Credentials)?
+    /// The retry policy.
+    public let retry: RetryPolicy
+    /// The observers that receive an event for every attempt.
+    public let observers: [any HTTPObserver]
+    /// The clock that waits between attempts and measures durations.
+    public let clock: any Clock<Duration>
+    /// How many characters of a body observers see at most (default 2048).
+    public var observedBodyLimit: Int = 2048
+
+    /// Creates a client.
+    ///
+    /// - Throws: ``JobBridgeError/Code/configuration`` if the base URL is not `https`
+    ///   (plain `http` is accepted for a loopback host, or with `allowsInsecureHTTP`).
+    public init(
+        provider: String,
+        baseURL: URL,
+        transport: any HTTPTransport,
+        credentials: (any Credentials)? = nil,
+        retry: RetryPolicy = .default,
+        observers: [any HTTPObserver] = [],
+        allowsInsecureHTTP: Bool = false,
+        clock: any Clock<Duration> = ContinuousClock()
+    ) throws {
+        do {
+            try URLBuilder.validateBaseURL(baseURL, allowsInsecureHTTP: allowsInsecureHTTP)
+        } catch let error as JobBridgeError {
+            throw error.context(provider: provider, operation: nil)
+        }
+        self.provider = provider
+        self.baseURL = baseURL
+        self.transport = transport
+        self.credentials = credentials
+        self.retry = retry
+        self.observers = observers
+        self.clock = clock
+    }
+
+    /// The URL for these path segments and query items under ``baseURL``.
+    ///
+    /// - Throws: ``JobBridgeError/Code/invalidRequest`` for an empty, `.` or `..` segment.
+    public func url(_ segments: [String], query: [URLQueryItem] = []) throws -> URL {
+        try URLBuilder.url(base: baseURL, segments: segments, query: query)
+    }
+
+    /// Sends a request to `baseURL/segments…?query` and returns the 2xx answer.
+    ///
+    /// - Parameters:
+    ///   - idempotent: Whether the request may be retried; defaults to the method's
+    ///     idempotence. Pass `true` for a `POST` known to be safe to repeat.
+    /// - Throws: ``JobBridgeError`` with the code for the status of a non-2xx answer
+    ///   (see ``JobBridgeError/Code/init(httpStatus:)``), the provider's error code and
+    ///   message when its body is an error envelope, or ``JobBridgeError/Code/transport``.
+    @discardableResult
+    public func send(
+        _ method: HTTPMethod, _ segments: [String], query: [URLQueryItem] = [], body: Data? = nil,
+        headers: HTTPHeaders = [:], operation: JobOperation? = nil, idempotent: Bool? = nil
+    ) async throws -> HTTPResponse {
+        let url: URL
+        do {
+            url = try self.url(segments, query: query)
+        } catch let error as JobBridgeError {
+            throw error.context(provider: provider, operation: operation)
+        }
+        let request = HTTPRequest(method: method, url: url, headers: headers, body: body, isIdempotent: idempotent)
+        return try await perform(request, operation: operation)
+    }
+
+    /// Sends a prepared request with authorization, observation, retries and error mapping.
+    ///
+    /// A `401` is answered once by asking the credentials to renew and sending again
+    /// (whatever the method: the server refused the request without acting on it). Other
+    /// failures are retried per ``retry`` only when ``HTTPRequest/isIdempotent`` is true.
+    @discardableResult
+    public func perform(_ request: HTTPRequest, operation: JobOperation? = nil) async throws -> HTTPResponse {
+        let clock: any Clock<Duration> = self.clock
+        return try await perform(request, operation: operation, on: clock)
+    }
+
+    private func perform<C: Clock<Duration>>(
+        _ request: HTTPRequest, operation: JobOperation?, on clock: C
+    ) async throws -> HTTPResponse {
+        let elapsed = stopwatch(clock)
+        var attempt = 0
+        var retries = 0
+        var renewedAfterUnauthorized = false
+        while true {
+            attempt += 1
+            var authorized = request
+            if let credentials {
+                do {
+                    try await credentials.authorize(&authorized)
+                } catch let error as JobBridgeError {
+                    throw error.context(provider: provider, operation: operation)
+                }
+            }
+            let observed = ObservedRequest(
+                authorized, provider: provider, operation: operation, attempt: attempt, bodyLimit: observedBodyLimit)
+            notify(.requestSent(observed))
+            let attemptTime = stopwatch(clock)
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(authorized)
+            } catch {
+                if error is CancellationError { throw error }
+                let failure = transportError(error, operation: operation)
+                notify(.failed(observed, failure, duration: attemptTime()))
+                guard request.isIdempotent, retry.retriesTransportErrors, failure.code == .transport,
+                    attempt - (renewedAfterUnauthorized ? 1 : 0) < retry.maxAttempts
+                else { throw failure }
+                let delay = retry.backoff(retry: retries)
+                guard elapsed() + delay <= retry.maxTotalTime else { throw failure }
+                try await wait(delay, observed, on: clock)
+                retries += 1
+                continue
+            }
+            notify(
+                .responseReceived(
+                    observed, ObservedResponse(response, duration: attemptTime(), bodyLimit: observedBodyLimit)))
+            if response.isSuccess { return response }
+
+            if response.status == 401, !renewedAfterUnauthorized, let credentials {
+                renewedAfterUnauthorized = true
+                let renewed: Bool
+                do {
+                    renewed = try await credentials.refreshAfterUnauthorized(authorized)
+                } catch let error as JobBridgeError {
+                    throw error.context(provider: provider, operation: operation)
+                }
+                if renewed { continue }
+            }
+
+            let failure = error(for: response, operation: operation)
+            guard request.isIdempotent, retry.retries(status: response.status),
+                attempt - (renewedAfterUnauthorized ? 1 : 0) < retry.maxAttempts
+            else { throw failure }
+            let delay = failure.retryAfter ?? retry.backoff(retry: retries)
+            guard elapsed() + delay <= retry.maxTotalTime else { throw failure }
+            try await wait(delay, observed, on: clock)
+            retries += 1
+        }
+    }
+
+    /// The error for a non-2xx answer: code from the status, the provider's envelope
+    /// parsed when present (else a redacted snippet of the body), `Retry-After` read.
+    public func error(for response: HTTPResponse, operation: JobOperation?) -> JobBridgeError {
+        let code = JobBridgeError.Code(httpStatus: response.status) ?? .badResponse
+        let detail = ResponseText.providerError(in: response.body)
+        let message: String
+        if let text = detail?.message {
+            message = text
+        } else {
+            message = "unexpected answer: \(ResponseText.snippet(response.body))"
+        }
+        let retryAfter = response.headers["Retry-After"].flatMap { retry.retryAfter($0) }
+        return JobBridgeError(
+            code, message, provider: provider, operation: operation, httpStatus: response.status,
+            providerCode: detail?.code, retryAfter: retryAfter)
+    }
+
+    // MARK: JSON
+
+    /// Sends a `GET` and decodes the JSON answer as `type`.
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` naming the type, the coding path and
+    ///   a redacted snippet of the body if the answer does not decode.
+    public func get<T: Decodable>(
+        _ type: T.Type, _ segments: [String], query: [URLQueryItem] = [], headers: HTTPHeaders = [:],
+        operation: JobOperation? = nil, decoder: JSONDecoder = JSONDecoder()
+    ) async throws -> T {
+        var headers = headers
+        if headers["Accept"] == nil { headers["Accept"] = "application/json" }
+        let response = try await send(.get, segments, query: query, headers: headers, operation: operation)
+        return try decode(type, from: response, operation: operation, decoder: decoder)
+    }
+
+    /// Sends `body` encoded as JSON and decodes the JSON answer as `type`.
+    public func send<Body: Encodable, T: Decodable>(
+        _ method: HTTPMethod, _ segments: [String], json body: Body, as type: T.Type, query: [URLQueryItem] = [],
+        headers: HTTPHeaders = [:], operation: JobOperation? = nil, idempotent: Bool? = nil,
+        encoder: JSONEncoder = JSONEncoder(), decoder: JSONDecoder = JSONDecoder()
+    ) async throws -> T {
+        let response = try await send(
+            method, segments, json: body, query: query, headers: headers, operation: operation,
+            idempotent: idempotent, encoder: encoder)
+        return try decode(type, from: response, operation: operation, decoder: decoder)
+    }
+
+    /// Sends `body` encoded as JSON and returns the 2xx answer.
+    @discardableResult
+    public func send<Body: Encodable>(
+        _ method: HTTPMethod, _ segments: [String], json body: Body, query: [URLQueryItem] = [],
+        headers: HTTPHeaders = [:], operation: JobOperation? = nil, idempotent: Bool? = nil,
+        encoder: JSONEncoder = JSONEncoder()
+    ) async throws -> HTTPResponse {
+        let data: Data
+        do {
+            data = try encoder.encode(body)
+        } catch {
+            throw JobBridgeError(
+                .invalidRequest, "could not encode \(Body.self) as JSON: \(error)", provider: provider,
+                operation: operation)
+        }
+        var headers = headers
+        if headers["Content-Type"] == nil { headers["Content-Type"] = "application/json" }
+        if headers["Accept"] == nil { headers["Accept"] = "application/json" }
+        return try await send(
+            method, segments, query: query, body: data, headers: headers, operation: operation, idempotent: idempotent)
+    }
+
+    /// Decodes a response body as `type`.
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` naming the type, the coding path that
+    ///   failed (also in `field`) and a redacted, truncated snippet of the body.
+    public func decode<T: Decodable>(
+        _ type: T.Type, from response: HTTPResponse, operation: JobOperation? = nil,
+        decoder: JSONDecoder = JSONDecoder()
+    ) throws -> T {
+        do {
+            return try decoder.decode(type, from: response.body)
+        } catch let error as DecodingError {
+            let (path, reason) = Self.describe(error)
+            return try failDecoding(type, path: path, reason: reason, response: response, operation: operation)
+        } catch {
+            return try failDecoding(
+                type, path: "", reason: "\(error)", response: response, operation: operation)
+        }
+    }
+
+    private func failDecoding<T>(
+        _ type: T.Type, path: String, reason: String, response: HTTPResponse, operation: JobOperation?
+    ) throws -> T {
+        let at = path.isEmpty ? "" : " at \(path)"
+        throw JobBridgeError(
+            .badResponse,
+            "could not decode \(T.self)\(at): \(reason); body: \(ResponseText.snippet(response.body))",
+            provider: provider, operation: operation, httpStatus: response.status, field: path.isEmpty ? nil : path)
+    }
+
+    static func describe(_ error: DecodingError) -> (path: String, reason: String) {
+        switch error {
+        case .typeMismatch(let type, let context):
+            return (path(context.codingPath), "expected \(type): \(context.debugDescription)")
+        case .valueNotFound(let type, let context):
+            return (path(context.codingPath), "missing \(type) value: \(context.debugDescription)")
+        case .keyNotFound(let key, let context):
+            return (path(context.codingPath + [key]), "missing key \"\(key.stringValue)\"")
+        case .dataCorrupted(let context):
+            return (path(context.codingPath), context.debugDescription)
+        @unknown default:
+            return ("", "\(error)")
+        }
+    }
+
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue, key.stringValue.hasPrefix("Index ") || key.stringValue == "\(index)" {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return text
+    }
+
+    // MARK: Plumbing
+
+    private func notify(_ event: HTTPEvent) {
+        for observer in observers { observer.observe(event) }
+    }
+
+    private func wait<C: Clock<Duration>>(_ delay: Duration, _ observed: ObservedRequest, on clock: C) async throws {
+        notify(.retrying(observed, delay: delay))
+        if delay > .zero { try await clock.sleep(for: delay) }
+    }
+
+    private func transportError(_ error: any Error, operation: JobOperation?) -> JobBridgeError {
+        if let error = error as? JobBridgeError { return error.context(provider: provider, operation: operation) }
+        if let error = error as? URLError {
+            return URLSessionTransport.map(error).context(provider: provider, operation: operation)
+        }
+        return JobBridgeError(
+            .transport, "the request failed: \(type(of: error))", provider: provider, operation: operation)
+    }
+}
+
+/// A function that returns the time elapsed on `clock` since it was made.
+private func stopwatch<C: Clock<Duration>>(_ clock: C) -> @Sendable () -> Duration {
+    let start = clock.now
+    return { start.duration(to: clock.now) }
+}

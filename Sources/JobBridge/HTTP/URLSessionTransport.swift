@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The production ``HTTPTransport``, on `URLSession`.
+///
+/// Failures without an answer become ``JobBridgeError/Code/transport`` errors that name
+/// the kind of failure but never the URL (which may carry a secret in its query).
+public struct URLSessionTransport: HTTPTransport {
+    /// The session requests go through.
+    public let session: URLSession
+
+    /// Creates a transport on `session`; by default a shared ephemeral session (no
+    /// cookies, cache or credentials stored on disk).
+    public init(session: URLSession = URLSessionTransport.defaultSession) {
+        self.session = session
+    }
+
+    /// The ephemeral session used when none is given.
+    public static let defaultSession: URLSession = URLSession(configuration: .ephemeral)
+
+    /// Sends the request through the session.
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method.rawValue
+        for (name, value) in request.headers { urlRequest.addValue(value, forHTTPHeaderField: name) }
+        urlRequest.httpBody = request.body
+        let box = DataTaskBox()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                let task = session.dataTask(with: urlRequest) { data, response, error in
+                    if let error {
+                        if let error = error as? URLError, error.code == .cancelled {
+                            continuation.resume(throwing: CancellationError())
+                        } else if let error = error as? URLError {
+                            continuation.resume(throwing: Self.map(error))
+                        } else {
+                            continuation.resume(
+                                throwing: JobBridgeError(.transport, "the request failed: \(type(of: error))"))
+                        }
+                        return
+                    }
+                    guard let http = response as? HTTPURLResponse else {
+                        continuation.resume(
+                            throwing: JobBridgeError(.badResponse, "the answer is not an HTTP response"))
+                        return
+                    }
+                    var headers = HTTPHeaders()
+                    let pairs = http.allHeaderFields.compactMap { key, value -> (String, String)? in
+                        guard let name = key as? String else { return nil }
+                        return (name, "\(value)")
+                    }
+                    for (name, value) in pairs.sorted(by: { $0.0.lowercased() < $1.0.lowercased() }) {
+                        headers.add(name: name, value: value)
+                    }
+                    continuation.resume(
+                        returning: HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
+                }
+                box.start(task)
+            }
+        } onCancel: {
+            box.cancel()
+        }
+    }
+
+    /// The ``JobBridgeError`` for a `URLError`: always ``JobBridgeError/Code/transport``,
+    /// naming the kind of failure, never the URL.
+    public static func map(_ error: URLError) -> JobBridgeError {
+        let what: String
+        switch error.code {
+        case .timedOut: what = "the request timed out"
+        case .cannotFindHost, .dnsLookupFailed: what = "the host could not be found"
+        case .cannotConnectToHost: what = "could not connect to the host"
+        case .networkConnectionLost: what = "the connection was lost"
+        case .notConnectedToInternet: what = "there is no network connection"
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            what = "the TLS connection failed"
+        case .badServerResponse: what = "the server's answer could not be read"
+        case .cancelled: what = "the request was cancelled"
+        default: what = "the request failed"
+        }
+        return JobBridgeError(.transport, "\(what) (URLError \(error.code.rawValue))")
+    }
+}
+
+/// Holds a data task so that cancellation can reach it, whichever comes first.
+private final class DataTaskBox: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var task: URLSessionDataTask?
+    private var cancelled = false
+
+    func start(_ task: URLSessionDataTask) {
+        lock.lock()
+        self.task = task
+        let cancelled = self.cancelled
+        lock.unlock()
+        task.resume()
+        if cancelled { task.cancel() }
+    }
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let task = self.task
+        lock.unlock()
+        task?.cancel()
+    }
+}
