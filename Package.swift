@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "JobBridgeTesting", targets: ["JobBridgeTesting"]),
         .executable(name: "jobbridge-demo", targets: ["JobBridgeDemo"]),
         .executable(name: "jobbridge-bench", targets: ["ListingBenchmark"]),
+        .library(name: "JobBridgeConnect", targets: ["JobBridgeConnect"]),
+        .library(name: "JobBridgeConnectSimulator", targets: ["JobBridgeConnectSimulator"]),
     ],
     targets: [
         .target(name: "JobBridge"),
@@ -22,6 +24,14 @@ let package = Package(
             path: "Benchmarks/ListingBenchmark"
         ),
         .testTarget(name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"]),
+        .target(name: "JobBridgeConnect", dependencies: ["JobBridge"], path: "Adapters/Connect/Sources"),
+        .target(
+            name: "JobBridgeConnectSimulator", dependencies: ["JobBridge", "JobBridgeTesting"],
+            path: "Adapters/Connect/Simulator"),
+        .testTarget(
+            name: "JobBridgeConnectTests",
+            dependencies: ["JobBridgeConnect", "JobBridgeConnectSimulator", "JobBridge", "JobBridgeTesting"],
+            path: "Adapters/Connect/Tests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,6 +27,10 @@ public protocol ContractHarness: Sendable {
     var roundTripFields: Set<JobField> { get }
     /// Valid tasks (at least three, all different) for the task cases.
     var sampleTasks: [TaskDefinition] { get }
+    /// The most tasks a job can have on this provider (CData Connect: one implied task);
+    /// `nil` when there is no limit. Task cases give a new job at most this many of
+    /// ``sampleTasks``.
+    var maximumTasksPerJob: Int? { get }
     /// An id that no job has.
     var nonexistentJobID: JobID { get }
     /// How many jobs it takes to need more than one page of ``JobProvider/jobs()``;
@@ -47,6 +51,8 @@ extension ContractHarness {
             TaskDefinition(query: "REPLICATE [Leads] SELECT * FROM [Leads]"),
         ]
     }
+    /// No limit.
+    public var maximumTasksPerJob: Int? { nil }
     /// An id no provider is expected to have.
     public var nonexistentJobID: JobID { "jobbridge-contract-nonexistent-0" }
     /// One hour.

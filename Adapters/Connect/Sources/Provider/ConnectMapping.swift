@@ -1,0 +1,133 @@
+import Foundation
+import JobBridge
+
+/// Native → portable: how a CData Connect AI job reads as a ``Job``.
+///
+/// | portable | Connect |
+/// |---|---|
+/// | `id`, `name` | `id`, `name` (the id when the name is missing) |
+/// | `kind` | `jobType`: `Caching` → ``JobCategory/replication``, `ScheduledQuery` → ``JobCategory/scheduledQuery``, anything else → ``JobCategory/other``; the string kept in ``JobKind/providerValue`` |
+/// | `source` | `params.sourceConnection` (id), `params.sourceConnectionName` or else `params.sourceName` (name) |
+/// | `destination` | Caching: the account's cache connection (as configured on the provider); ScheduledQuery: `params.destinationConnectionName`, else the cache connection |
+/// | `schedule` | `.interval(every: intervalValue, intervalUnit, firstRun: definedNextRun)`; a unit the adapter does not know reads as `.manual` (the job's JSON keeps it) |
+/// | `isEnabled` | `enabled` (absent: `true`, the provider's default) |
+/// | `tasks` | one implied task: Caching → table `sourceSchema.sourceTable`; ScheduledQuery → `params.query` |
+/// | `createdAt`, `modifiedAt`, `nextRunAt` | `created`, `lastModified`, `nextRunTime` (the year-1 sentinel reads as `nil`) |
+/// | `lastRun` | `lastRun`, `nil` when its `dateTime` is the year-1 sentinel ("never ran") |
+/// | `settings` | `logVerbosity`, and every param that is not one of the above (`timeCheckColumn`, `autoTruncateStrings` as its wire string, `mergeKeys`, `destinationWriteScheme`, `destinationSchema`, `destinationTable`, unknown keys), by wire name |
+/// | `providerData` | the job's JSON, whole |
+enum ConnectMapping {
+    /// The task id of a Caching job's implied task (its table).
+    static let tableTaskID: TaskID = "table"
+    /// The task id of a ScheduledQuery job's implied task (its query).
+    static let queryTaskID: TaskID = "query"
+
+    /// The params that portable fields stand for; every other param is a setting.
+    static let portableParams: Set<String> = [
+        JobParams.Key.sourceConnection, JobParams.Key.sourceConnectionName, JobParams.Key.sourceName,
+        JobParams.Key.sourceSchema, JobParams.Key.sourceTable, JobParams.Key.query,
+        JobParams.Key.destinationConnectionName,
+    ]
+
+    /// The setting that stands for the top-level `logVerbosity`.
+    static let logVerbositySetting = "logVerbosity"
+
+    static func kind(_ type: ConnectJobType?) -> JobKind {
+        switch type {
+        case .caching?: return JobKind(.replication, providerValue: ConnectJobType.caching.rawValue)
+        case .scheduledQuery?: return JobKind(.scheduledQuery, providerValue: ConnectJobType.scheduledQuery.rawValue)
+        case let other?: return JobKind(.other, providerValue: other.rawValue)
+        case nil: return JobKind(.other)
+        }
+    }
+
+    static func unit(_ unit: ConnectIntervalUnit?) -> IntervalUnit? {
+        switch unit?.rawValue.lowercased() {
+        case "hour": return .hour
+        case "day": return .day
+        case "week": return .week
+        case "month": return .month
+        case "minute": return .minute
+        default: return nil
+        }
+    }
+
+    static func job(_ info: JobInfo, cacheConnection: ConnectionRef?) -> Job {
+        let id = JobID(info.id)
+        let params = info.params
+        let sourceName = params.sourceConnectionName ?? params.sourceName
+        let source: ConnectionRef? =
+            params.sourceConnection == nil && sourceName == nil
+            ? nil : ConnectionRef(id: params.sourceConnection.map { ConnectionID($0) }, name: sourceName)
+        var destination = cacheConnection
+        if info.jobType == .scheduledQuery, let name = params.destinationConnectionName {
+            destination = ConnectionRef(name: name)
+        }
+        var schedule = Schedule.manual
+        if let unit = unit(info.intervalUnit) {
+            schedule = .interval(IntervalSchedule(every: info.intervalValue ?? 1, unit, firstRun: info.definedNextRun))
+        }
+        var settings: [String: JSONValue] = [:]
+        if let verbosity = info.logVerbosity { settings[logVerbositySetting] = .int(Int64(verbosity)) }
+        for (key, value) in params.values where !portableParams.contains(key) { settings[key] = value }
+        return Job(
+            id: id, name: info.name ?? info.id, kind: kind(info.jobType), source: source, destination: destination,
+            schedule: schedule, isEnabled: info.enabled ?? true, tasks: tasks(info), createdAt: info.created,
+            modifiedAt: info.lastModified,
+            nextRunAt: info.nextRunTime.flatMap { ConnectDate.isSentinel($0) ? nil : $0 },
+            lastRun: info.lastRun.flatMap { run($0, of: id) }, settings: settings, providerData: info.raw)
+    }
+
+    static func tasks(_ info: JobInfo) -> [JobTask] {
+        let params = info.params
+        let data = JSONValue.object(params.values)
+        if info.jobType == .scheduledQuery {
+            guard let query = params.query else { return [] }
+            return [JobTask(id: queryTaskID, index: 0, query: query, providerData: data)]
+        }
+        guard let table = params.sourceTable else { return [] }
+        return [
+            JobTask(
+                id: tableTaskID, index: 0, table: TableRef(schema: params.sourceSchema, name: table), providerData: data
+            )
+        ]
+    }
+
+    /// The run a `lastRun` stands for; `nil` for the year-1 "never ran" sentinel.
+    ///
+    /// `dateTime` → `startedAt`; `duration` (seconds, by the documents' arithmetic) →
+    /// `duration`, and `endedAt` when the run has finished; `status` → ``RunStatus`` with
+    /// the string kept; `rowsAffected` as is. Connect runs have no id.
+    static func run(_ lastRun: LastRun, of jobID: JobID) -> JobRun? {
+        guard !lastRun.isNeverRun, let started = lastRun.dateTime else { return nil }
+        let status = runStatus(lastRun.status)
+        let duration = lastRun.duration.map { Duration.seconds($0) }
+        let ended = status.isFinished ? lastRun.duration.map { started.addingTimeInterval(TimeInterval($0)) } : nil
+        return JobRun(
+            jobID: jobID, status: status, requestedAt: started, startedAt: started, endedAt: ended, duration: duration,
+            rowsAffected: lastRun.rowsAffected, providerData: lastRun.raw)
+    }
+
+    /// The portable status of a `lastRun.status`.
+    ///
+    /// Only `JOB_QUEUED` is documented; the UI's words are Queued, Running, Succeeded,
+    /// Failed, NoChange and Cancelled, so their `JOB_*` spellings (and the bare words, any
+    /// case, with or without `_`) are read. NoChange (ran, nothing to copy) is
+    /// ``RunStatus/Phase/succeeded``. Anything else is ``RunStatus/Phase/unknown``, kept.
+    static func runStatus(_ text: String?) -> RunStatus {
+        guard let text else { return RunStatus(.unknown) }
+        var word = text.uppercased().replacingOccurrences(of: "_", with: "")
+        if word.hasPrefix("JOB") { word.removeFirst(3) }
+        let phase: RunStatus.Phase
+        switch word {
+        case "QUEUED", "PENDING": phase = .queued
+        case "RUNNING", "STARTED", "INPROGRESS": phase = .running
+        case "SUCCEEDED", "SUCCESS", "SUCCESSFUL", "COMPLETED", "NOCHANGE", "NOCHANGES": phase = .succeeded
+        case "FAILED", "FAILURE", "ERROR": phase = .failed
+        case "CANCELLED", "CANCELED", "STOPPED": phase = .cancelled
+        case "SKIPPED": phase = .skipped
+        default: phase = .unknown
+        }
+        return RunStatus(phase, providerValue: text)
+    }
+}
