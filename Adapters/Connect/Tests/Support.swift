@@ -54,3 +54,33 @@ final class RecordingObserver: HTTPObserver, @unchecked Sendable {
     /// Everything observers saw, as text.
     var transcript: String { events.map { "\($0)" }.joined(separator: "\n") }
 }
+
+/// A transport that answers every request with one fixed body and records the requests.
+final class FixedAnswer: HTTPTransport, @unchecked Sendable {
+    let status: Int
+    let body: String
+    private let lock = NSLock()
+    private var log: [HTTPRequest] = []
+
+    init(_ body: String, status: Int = 200) {
+        self.body = body
+        self.status = status
+    }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        lock.withLock { log.append(request) }
+        return HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: Data(body.utf8))
+    }
+
+    var requests: [HTTPRequest] { lock.withLock { log } }
+
+    /// The last request's body as JSON.
+    func lastBody() throws -> JSONValue {
+        try JSONValue(data: requests.last?.body ?? Data())
+    }
+
+    /// A client that talks to this transport.
+    func client() throws -> ConnectClient {
+        try ConnectClient(transport: self, retry: RetryPolicy(maxAttempts: 1)) { AccessToken(token: "test-token") }
+    }
+}
