@@ -136,6 +136,24 @@ import Testing
         #expect(fixture.requests.map(\.method) == [.post, .get])
     }
 
+    @Test func aRunIsReportedQueuedEvenWhenTheReadAfterItFails() async throws {
+        let simulator = ConnectSimulator()
+        let id = try await simulator.addJob(
+            [
+                "jobType": "Caching", "intervalUnit": "Hour", "intervalValue": 1,
+                "params": ["sourceConnection": "c1", "sourceTable": "T"],
+            ])
+        let faulty = FaultInjectingTransport(
+            wrapping: simulator, plan: .script([.none, .serverError(status: 500)]), clock: simulator.clock)
+        let client = try ConnectClient(transport: faulty, retry: RetryPolicy(maxAttempts: 1), clock: simulator.clock) {
+            AccessToken(token: Secret(ConnectSimulator.defaultToken))
+        }
+        let run = try await ConnectProvider(client: client).runJob(JobID(id))
+        #expect(run.status == RunStatus(.queued, providerValue: "JOB_QUEUED"))
+        #expect(faulty.records.map(\.method) == [.post, .get])
+        #expect(try await ConnectProvider(client: client).status(of: JobID(id))?.status.phase == .queued)
+    }
+
     @Test func choosingTasksIsUnsupported() async throws {
         let simulator = ConnectSimulator()
         let provider = try TestSupport.provider(simulator)

@@ -36,7 +36,10 @@ public struct ConnectProvider: JobProvider {
     ///   - client: The native client.
     ///   - name: The name shown for this provider (default `"CData Connect AI"`).
     ///   - cacheConnection: The account's cache connection (see
-    ///     ``ConnectClient/setCacheConnection(_:)``), reported as every caching job's destination.
+    ///     ``ConnectClient/setCacheConnection(_:)``), reported as every caching job's
+    ///     destination. When it is set, a caching job given another destination is refused;
+    ///     when it is `nil`, a destination given to a caching job cannot be checked and is
+    ///     not sent (Connect has no destination field for caching jobs).
     public init(client: ConnectClient, name: String = ConnectClient.providerName, cacheConnection: ConnectionRef? = nil)
     {
         self.client = client
@@ -112,8 +115,18 @@ public struct ConnectProvider: JobProvider {
     public func runJob(_ id: JobID, tasks: [TaskID]?) async throws -> JobRun {
         if tasks != nil { throw unsupported(.runTasks) }
         try await client.runJob(id.rawValue)
-        let info = try await client.job(id.rawValue)
-        let latest = info.lastRun.flatMap { ConnectMapping.run($0, of: id) }
+        // The run is queued once the provider said 200; the read only adds what it knows.
+        // If the read fails, the queued run is still reported rather than an error that
+        // would invite running the job a second time.
+        var info: JobInfo?
+        do {
+            info = try await client.job(id.rawValue)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            info = nil
+        }
+        let latest = info?.lastRun.flatMap { ConnectMapping.run($0, of: id) }
         if let latest, !latest.status.isFinished { return latest }
         let queued = RunStatus(.queued, providerValue: "JOB_QUEUED")
         return JobRun(
