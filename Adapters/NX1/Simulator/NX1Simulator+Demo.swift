@@ -13,11 +13,14 @@ extension NX1Simulator {
     {
         let simulator = NX1Simulator(configuration: configuration, clock: clock)
         let now = clock.date
-        func date(_ offset: TimeInterval) -> JSONValue { .string(NX1SimulatorWire.date(now.addingTimeInterval(offset))) }
+        func date(_ offset: TimeInterval) -> JSONValue {
+            .string(NX1SimulatorWire.date(now.addingTimeInterval(offset)))
+        }
         let jobs: [JSONValue] = [
             [
                 "id": "6f1c2a3e-8d4b-4c7a-9e1f-2b3c4d5e6f70", "job_name": "Ingest S3 landing to lakehouse",
-                "job_type": "airflow.ingest", "source": "s3://acme-landing/orders/", "destination": "lakehouse.raw.orders",
+                "job_type": "airflow.ingest", "source": "s3://acme-landing/orders/",
+                "destination": "lakehouse.raw.orders",
                 "schedule": "@daily", "properties_json": "{\"file_format\":\"parquet\",\"retries\":2}",
                 "owner_id": "data-platform", "status": "completed", "status_message": "42 files loaded",
                 "created_at": date(-30 * 86_400), "last_started_at": date(-3_600 - 420),
@@ -25,8 +28,10 @@ extension NX1Simulator {
             ],
             [
                 "id": "a7d9e0b1-2c3d-4e5f-8a9b-0c1d2e3f4a5b", "job_name": "Classify support tickets",
-                "job_type": "airflow.nlp", "source": "postgres://support/tickets", "destination": "lakehouse.nlp.ticket_topics",
-                "schedule": "0 */6 * * *", "properties_json": "{\"model\":\"topic-v3\"}", "owner_id": "support-analytics",
+                "job_type": "airflow.nlp", "source": "postgres://support/tickets",
+                "destination": "lakehouse.nlp.ticket_topics",
+                "schedule": "0 */6 * * *", "properties_json": "{\"model\":\"topic-v3\"}",
+                "owner_id": "support-analytics",
                 "status": "failed", "status_message": "model endpoint timed out",
                 "created_at": date(-12 * 86_400), "last_started_at": date(-86_400 - 300),
                 "last_completed_at": date(-2 * 86_400), "last_failed_at": date(-86_400), "is_deleted": false,
@@ -52,7 +57,8 @@ extension NX1Simulator {
                 "job_type": "airflow.ingest", "source": "ftp://legacy/exports", "destination": "lakehouse.raw.legacy",
                 "schedule": "0 3 * * *", "properties_json": .null, "owner_id": "data-platform", "status": "completed",
                 "status_message": .null, "created_at": date(-90 * 86_400), "last_started_at": .null,
-                "last_completed_at": .null, "last_failed_at": .null, "is_deleted": true, "deleted_at": date(-7 * 86_400),
+                "last_completed_at": .null, "last_failed_at": .null, "is_deleted": true,
+                "deleted_at": date(-7 * 86_400),
             ],
         ]
         for job in jobs { await simulator.insert(rawJob: job) }

@@ -158,7 +158,8 @@ actor NX1SimulatorState {
         advanceRuns()
         guard var job = jobs[id], job["is_deleted"]?.boolValue != true else { return notFound(id) }
         if runs[id] != nil {
-            return .error(409, code: "CONFLICT", message: "job \(id) is already \(job["status"]?.stringValue ?? "running")")
+            return .error(
+                409, code: "CONFLICT", message: "job \(id) is already \(job["status"]?.stringValue ?? "running")")
         }
         let start = now().addingTimeInterval(seconds(configuration.queueDelay))
         runs[id] = Run(

@@ -70,7 +70,8 @@ public struct NX1Client: Sendable {
     /// - Throws: ``JobBridgeError/Code/badResponse`` when the answer is neither, or an
     ///   element is not a job (naming its index).
     public func listJobs() async throws -> [NX1Job] {
-        let response = try await rest.send(.get, ["api", "jobs"], headers: ["Accept": "application/json"], operation: .listJobs)
+        let response = try await rest.send(
+            .get, ["api", "jobs"], headers: ["Accept": "application/json"], operation: .listJobs)
         return try rest.decode(NX1JobList.self, from: response, operation: .listJobs).jobs
     }
 
@@ -116,7 +117,8 @@ struct NX1JobList: Decodable {
         throw DecodingError.dataCorrupted(
             .init(
                 codingPath: [],
-                debugDescription: "expected an array of jobs or an object with jobs/items/data/results; got keys [\(keys)]"
+                debugDescription:
+                    "expected an array of jobs or an object with jobs/items/data/results; got keys [\(keys)]"
             ))
     }
 }

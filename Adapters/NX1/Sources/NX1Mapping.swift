@@ -150,7 +150,8 @@ public enum NX1Mapping {
             guard cron.dialect != .sync else {
                 throw refuse(
                     "schedule",
-                    "'\(cron.text)' is in CData Sync's cron dialect, whose weekdays differ; NX1 takes Unix/Airflow cron")
+                    "'\(cron.text)' is in CData Sync's cron dialect, whose weekdays differ; NX1 takes Unix/Airflow cron"
+                )
             }
             guard isUTC(cron.timeZone) else {
                 throw refuse(

@@ -33,11 +33,13 @@ public struct NX1Provider: JobProvider {
     ///   - name: The provider's name in errors and listings (default `NX1`).
     ///   - now: The wall clock, used to bound the search for a job whose create failed
     ///     ambiguously (a ``SimulatedClock``'s date source in tests).
-    public init(client: NX1Client, name: String = NX1Client.providerName, now: @escaping @Sendable () -> Date = { Date() })
-    {
+    public init(
+        client: NX1Client, name: String = NX1Client.providerName, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.client = client
         self.now = now
-        self.descriptor = ProviderDescriptor(name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron])
+        self.descriptor = ProviderDescriptor(
+            name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron])
     }
 
     /// Every live job (NX1 does not page: one request).
