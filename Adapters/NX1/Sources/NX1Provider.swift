@@ -89,7 +89,9 @@ public struct NX1Provider: JobProvider {
         }
     }
 
-    /// Deletes a live job (NX1 keeps it, marked `is_deleted`).
+    /// Deletes a live job (NX1 keeps it, marked `is_deleted`). The job is read first, so
+    /// that deleting a deleted job is ``JobBridgeError/Code/notFound``, and a retried
+    /// `DELETE` whose first attempt worked is not reported as a failure.
     ///
     /// - Throws: ``JobBridgeError/Code/notFound`` for an unknown or already deleted job.
     public func deleteJob(_ id: JobID) async throws {
@@ -97,6 +99,9 @@ public struct NX1Provider: JobProvider {
         do {
             try await client.deleteJob(id.rawValue)
         } catch let error as JobBridgeError {
+            // A DELETE is retried after a lost answer; the retry then finds the job gone.
+            // The job was live a moment ago, so if it is now deleted, the delete worked.
+            if error.code == .notFound, (try? await client.job(id.rawValue))?.isDeleted == true { return }
             throw Self.renamed(error, provider: descriptor.name, operation: .deleteJob)
         }
     }

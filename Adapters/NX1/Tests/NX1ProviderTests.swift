@@ -263,3 +263,55 @@ import Testing
         #expect(fixture.count(.get, "/api/jobs") == 2)
     }
 }
+
+/// Retries that are safe, and what observers see.
+@Suite struct NX1ProviderRetryTests {
+    @Test func aDeleteWhoseAnswerIsLostIsRetriedAndSucceeds() async throws {
+        let fixture = try NX1Fixture()
+        let job = try await fixture.provider.createJob(JobDefinition(name: "Gone", kind: JobKind(.mirror)))
+        // GET (live check), DELETE (acted, answer lost), DELETE again (404).
+        fixture.faults.setPlan(.script([.none, .dropAfterServer]))
+        try await fixture.provider.deleteJob(job.id)
+        #expect(fixture.count(.delete, "/api/jobs/:id") == 2)
+        #expect(try await fixture.provider.jobs().collect().isEmpty)
+    }
+
+    @Test func observersNeverSeeTokensOrKeys() async throws {
+        let events = EventLog()
+        let clock = SimulatedClock()
+        let simulator = NX1Simulator(clock: clock)
+        let oauth = try NX1Auth.clientCredentials(
+            client: "acme", clientID: "jobbridge", clientSecret: "simulator-secret", transport: simulator,
+            now: clock.dateSource)
+        for credentials in [oauth, NX1Auth.preSharedKey("simulator-psk")] as [any Credentials] {
+            let client = try NX1Client(
+                client: "acme", credentials: credentials, transport: simulator,
+                observers: [ClosureHTTPObserver { events.append($0) }], clock: clock)
+            let provider = NX1Provider(client: client, now: clock.dateSource)
+            let job = try await provider.createJob(JobDefinition(name: "Observed", kind: JobKind(.mirror)))
+            _ = try await provider.runJob(job.id)
+        }
+        let sentTokens = simulator.router.receivedRequests.compactMap { request -> String? in
+            guard let header = request.headers["Authorization"], header.hasPrefix("Bearer ") else { return nil }
+            return String(header.dropFirst("Bearer ".count))
+        }
+        #expect(!sentTokens.isEmpty)
+        let text = events.text
+        #expect(!text.isEmpty)
+        for secret in Set(sentTokens) + ["simulator-psk", "simulator-secret"] {
+            #expect(!text.contains(secret), "an observer saw a secret")
+        }
+    }
+}
+
+/// Events kept for a test.
+private final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [HTTPEvent] = []
+
+    func append(_ event: HTTPEvent) { lock.withLock { events.append(event) } }
+
+    var text: String {
+        lock.withLock { events.map { "\($0)\n\(String(reflecting: $0))" }.joined(separator: "\n") }
+    }
+}
