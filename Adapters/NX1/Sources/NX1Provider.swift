@@ -111,16 +111,22 @@ public struct NX1Provider: JobProvider {
     ///
     /// The trigger is never repeated blindly: after an ambiguous failure the job is read,
     /// and if it is `pending` or `running`, or started later than before the trigger, the
-    /// trigger took effect and its run is returned; otherwise the original error is thrown
-    /// (the job did not start, so running it again is safe).
+    /// trigger took effect and its run is returned; otherwise the original error is thrown,
+    /// its message saying whether the job shows no new run (running it again is safe) or
+    /// could not be read. When the trigger succeeds but the read after it fails, a queued
+    /// run is returned.
     public func runJob(_ id: JobID, tasks: [TaskID]?) async throws -> JobRun {
         if tasks != nil { throw unsupported(.runTasks) }
         let before = try await liveJob(id, for: .runJob)
         do {
             try await client.triggerJob(id.rawValue)
         } catch let error as JobBridgeError where Self.isAmbiguous(error) {
-            guard let after = try? await client.job(id.rawValue), Self.started(after, since: before) else {
-                var failure = Self.renamed(error, provider: descriptor.name, operation: .runJob)
+            var failure = Self.renamed(error, provider: descriptor.name, operation: .runJob)
+            guard let after = try? await client.job(id.rawValue) else {
+                failure.message += " (the job could not be read to tell whether the trigger took effect)"
+                throw failure
+            }
+            guard Self.started(after, since: before) else {
                 failure.message += " (the job shows no new run, so triggering it again is safe)"
                 throw failure
             }
@@ -128,7 +134,10 @@ public struct NX1Provider: JobProvider {
         } catch let error as JobBridgeError {
             throw Self.renamed(error, provider: descriptor.name, operation: .runJob)
         }
-        let after = try await liveJob(id, for: .runJob)
+        // The trigger was accepted: a failed read afterwards must not report it as failed.
+        guard let after = try? await client.job(id.rawValue) else {
+            return JobRun(jobID: id, status: RunStatus(.queued))
+        }
         return Self.newRun(after, since: before)
     }
 

@@ -315,3 +315,46 @@ private final class EventLog: @unchecked Sendable {
         lock.withLock { events.map { "\($0)\n\(String(reflecting: $0))" }.joined(separator: "\n") }
     }
 }
+
+/// Seeded faults on every request: a trigger is never sent twice, a returned run was
+/// really triggered, and an error that says "safe" really left the job untouched.
+@Suite struct NX1TriggerUnderFaultsTests {
+    @Test(arguments: [UInt64(1), 2, 3])
+    func triggersAreNeverDoubledAndErrorsAreHonest(seed: UInt64) async throws {
+        let fixture = try NX1Fixture(credentials: NX1Auth.preSharedKey("simulator-psk"))
+        var ids: [JobID] = []
+        for number in 0..<12 {
+            ids.append(
+                try await fixture.provider.createJob(JobDefinition(name: "J\(number)", kind: JobKind(.mirror))).id)
+        }
+        let faulty = FaultInjectingTransport(
+            wrapping: fixture.simulator, seed: seed,
+            plan: .probabilities([
+                (.dropAfterServer, 0.15), (.dropBeforeServer, 0.1), (.serverError(status: 503), 0.1),
+                (.rateLimited(retryAfterSeconds: 1), 0.05), (.malformedBody, 0.05),
+            ]), clock: fixture.clock)
+        let client = try NX1Client(
+            client: "acme", credentials: NX1Auth.preSharedKey("simulator-psk"), transport: faulty,
+            retry: NX1Fixture.retry, clock: fixture.clock)
+        let provider = NX1Provider(client: client, now: fixture.clock.dateSource)
+        var outcomes = (succeeded: 0, failed: 0)
+        for id in ids {
+            let triggers = { fixture.count(.post, "/api/jobs/\(id.rawValue)/trigger") }
+            do {
+                _ = try await provider.runJob(id)
+                outcomes.succeeded += 1
+                #expect(triggers() == 1, "a returned run of \(id) was triggered \(triggers()) times")
+            } catch let error as JobBridgeError {
+                outcomes.failed += 1
+                #expect(triggers() <= 1, "job \(id) was triggered \(triggers()) times")
+                if !error.message.contains("could not be read") {
+                    #expect(triggers() == 0, "\(error) but the job was triggered")
+                }
+            }
+        }
+        #expect(outcomes.succeeded + outcomes.failed == ids.count)
+        // The seeds are chosen so that both happen: the checks above are exercised.
+        #expect(outcomes.succeeded > 0 && outcomes.failed > 0, "\(outcomes)")
+        #expect(faulty.injectedFaults.contains { !$0.isEmpty })
+    }
+}
