@@ -8,7 +8,7 @@ import JobBridge
 /// | `id` | `id` | the UUID as text |
 /// | `name` | `job_name` | |
 /// | `kind` | `job_type` | `airflow.*` → `.workflow`, `mirror` → `.mirror`, else `.other`; the wire value is `providerValue` |
-/// | `source`, `destination` | `source`, `destination` | free text ↔ `ConnectionRef(name:)` |
+/// | `source`, `destination` | `source`, `destination` | free text ↔ `ConnectionRef(name:)`; a ref with only an id is sent as the id's text |
 /// | `schedule` | `schedule` | text ↔ `.cron(CronSchedule(text, dialect: .airflow, timeZone: .gmt))`; `null` ↔ `.manual` |
 /// | `isEnabled` | — | always `true`: NX1 has no switch (see ``request(for:)``) |
 /// | `tasks` | — | always empty: NX1 jobs have no tasks |

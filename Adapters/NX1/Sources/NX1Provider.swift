@@ -67,7 +67,8 @@ public struct NX1Provider: JobProvider {
     /// `POST` is never repeated blindly: after an ambiguous failure (no answer, a 5xx, an
     /// unreadable answer) the live jobs are listed, and a job with the same fields created
     /// since the request was sent (allowing five minutes of clock skew) is returned as the
-    /// one created. Without one, the original error is thrown.
+    /// one created. Without one, the original error is thrown, its message saying whether
+    /// no such job exists (creating it again is safe) or the jobs could not be listed.
     public func createJob(_ definition: JobDefinition) async throws -> Job {
         try definition.validate(for: descriptor)
         let request: NX1CreateJobRequest
@@ -80,8 +81,17 @@ public struct NX1Provider: JobProvider {
         do {
             return NX1Mapping.job(from: try await client.createJob(request))
         } catch let error as JobBridgeError where Self.isAmbiguous(error) {
-            guard let created = try? await findCreated(request, since: sentAt.addingTimeInterval(-300)) else {
-                throw Self.renamed(error, provider: descriptor.name, operation: .createJob)
+            var failure = Self.renamed(error, provider: descriptor.name, operation: .createJob)
+            let search: NX1Job?
+            do {
+                search = try await findCreated(request, since: sentAt.addingTimeInterval(-300))
+            } catch {
+                failure.message += " (the jobs could not be listed to tell whether the job was created)"
+                throw failure
+            }
+            guard let created = search else {
+                failure.message += " (no such job exists, so creating it again is safe)"
+                throw failure
             }
             return NX1Mapping.job(from: created)
         } catch let error as JobBridgeError {

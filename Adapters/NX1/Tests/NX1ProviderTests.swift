@@ -159,7 +159,7 @@ import Testing
     }
 
     @Test func listAcceptsAnArrayWrappedInAnObject() async throws {
-        for key in ["jobs", "items"] {
+        for key in ["jobs", "items", "data", "results"] {
             let fixture = try NX1Fixture(configuration: NX1Simulator.Configuration(listEnvelope: key))
             let job = try await fixture.provider.createJob(JobDefinition(name: "Wrapped", kind: JobKind(.mirror)))
             #expect(try await fixture.provider.jobs().collect().map(\.id) == [job.id])
@@ -252,6 +252,7 @@ import Testing
             })
         #expect(error.code == .transport)
         #expect(error.operation == .createJob)
+        #expect(error.message.contains("creating it again is safe"))
         #expect(fixture.count(.post, "/api/jobs") == 0)
     }
 
