@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "JobBridgeTesting", targets: ["JobBridgeTesting"]),
         .executable(name: "jobbridge-demo", targets: ["JobBridgeDemo"]),
         .executable(name: "jobbridge-bench", targets: ["ListingBenchmark"]),
+        // NX1 adapter (#6)
+        .library(name: "JobBridgeNX1", targets: ["JobBridgeNX1"]),
+        .library(name: "JobBridgeNX1Simulator", targets: ["JobBridgeNX1Simulator"]),
     ],
     targets: [
         .target(name: "JobBridge"),
@@ -22,6 +25,15 @@ let package = Package(
             path: "Benchmarks/ListingBenchmark"
         ),
         .testTarget(name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"]),
+        // NX1 adapter (#6): the simulator never depends on the adapter.
+        .target(name: "JobBridgeNX1", dependencies: ["JobBridge"], path: "Adapters/NX1/Sources"),
+        .target(
+            name: "JobBridgeNX1Simulator", dependencies: ["JobBridge", "JobBridgeTesting"],
+            path: "Adapters/NX1/Simulator"),
+        .testTarget(
+            name: "JobBridgeNX1Tests",
+            dependencies: ["JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator"],
+            path: "Adapters/NX1/Tests"),
     ],
     swiftLanguageModes: [.v6]
 )
