@@ -18,7 +18,10 @@ let package = Package(
     targets: [
         .target(name: "JobBridge"),
         .target(name: "JobBridgeTesting", dependencies: ["JobBridge"]),
-        .executableTarget(name: "JobBridgeDemo", dependencies: ["JobBridge", "JobBridgeTesting"]),
+        .executableTarget(
+            name: "JobBridgeDemo",
+            dependencies: ["JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator"]
+        ),
         .executableTarget(
             name: "ListingBenchmark",
             dependencies: ["JobBridge", "JobBridgeTesting"],
