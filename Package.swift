@@ -11,19 +11,36 @@ let package = Package(
         .library(name: "JobBridgeTesting", targets: ["JobBridgeTesting"]),
         .executable(name: "jobbridge-demo", targets: ["JobBridgeDemo"]),
         .executable(name: "jobbridge-bench", targets: ["ListingBenchmark"]),
+        // NX1 adapter (#6)
+        .library(name: "JobBridgeNX1", targets: ["JobBridgeNX1"]),
+        .library(name: "JobBridgeNX1Simulator", targets: ["JobBridgeNX1Simulator"]),
+        // CData Connect AI adapter (#5)
         .library(name: "JobBridgeConnect", targets: ["JobBridgeConnect"]),
         .library(name: "JobBridgeConnectSimulator", targets: ["JobBridgeConnectSimulator"]),
     ],
     targets: [
         .target(name: "JobBridge"),
         .target(name: "JobBridgeTesting", dependencies: ["JobBridge"]),
-        .executableTarget(name: "JobBridgeDemo", dependencies: ["JobBridge", "JobBridgeTesting"]),
+        .executableTarget(
+            name: "JobBridgeDemo",
+            dependencies: ["JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator"]
+        ),
         .executableTarget(
             name: "ListingBenchmark",
             dependencies: ["JobBridge", "JobBridgeTesting"],
             path: "Benchmarks/ListingBenchmark"
         ),
         .testTarget(name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"]),
+        // NX1 adapter (#6): the simulator never depends on the adapter.
+        .target(name: "JobBridgeNX1", dependencies: ["JobBridge"], path: "Adapters/NX1/Sources"),
+        .target(
+            name: "JobBridgeNX1Simulator", dependencies: ["JobBridge", "JobBridgeTesting"],
+            path: "Adapters/NX1/Simulator"),
+        .testTarget(
+            name: "JobBridgeNX1Tests",
+            dependencies: ["JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator"],
+            path: "Adapters/NX1/Tests"),
+        // CData Connect AI adapter (#5): the simulator never depends on the adapter.
         .target(name: "JobBridgeConnect", dependencies: ["JobBridge"], path: "Adapters/Connect/Sources"),
         .target(
             name: "JobBridgeConnectSimulator", dependencies: ["JobBridge", "JobBridgeTesting"],

@@ -1,5 +1,7 @@
 import Foundation
 import JobBridge
+import JobBridgeNX1
+import JobBridgeNX1Simulator
 import JobBridgeTesting
 
 /// The providers the demo lists, seeded with a few jobs each.
@@ -34,6 +36,14 @@ enum DemoProviders {
         // Give the CRM job a history: one run that failed.
         let run = try await crm.runJob(crmJob.id)
         _ = try await crm.waitForCompletion(of: run, pollInterval: .seconds(5), clock: clock)
-        return [warehouse, crm]
+        // NX1, against its simulator seeded with a few jobs (one run completed, one failed).
+        let nx1Simulator = await NX1Simulator.demo(clock: clock)
+        let nx1Credentials = try NX1Auth.clientCredentials(
+            client: "acme", clientID: "jobbridge", clientSecret: "simulator-secret", transport: nx1Simulator,
+            now: clock.dateSource)
+        let nx1 = NX1Provider(
+            client: try NX1Client(client: "acme", credentials: nx1Credentials, transport: nx1Simulator, clock: clock),
+            now: clock.dateSource)
+        return [warehouse, crm, nx1]
     }
 }

@@ -23,8 +23,9 @@ public enum ContractSuite {
         var result = [descriptorMatches]
         for operation in JobOperation.allCases {
             if capabilities.supports(operation) {
-                result += behaviour(of: operation).filter { capabilities.isSuperset(of: $0.requires) }.map(
-                    \.contractCase)
+                if let notFound = notFound(operation) { result.append(notFound) }
+                let applicable = behaviour(of: operation).filter { capabilities.isSuperset(of: $0.requires) }
+                result += applicable.map(\.contractCase)
             } else {
                 result.append(unsupported(operation))
             }
@@ -36,7 +37,8 @@ public enum ContractSuite {
     public static var allCaseNames: [String] {
         [descriptorMatches.name, JobCases.paging.name]
             + JobOperation.allCases.flatMap { operation in
-                behaviour(of: operation).map(\.contractCase.name) + [unsupported(operation).name]
+                [notFound(operation)?.name, unsupported(operation).name].compactMap { $0 }
+                    + behaviour(of: operation).map(\.contractCase.name)
             }
     }
 
@@ -80,30 +82,49 @@ public enum ContractSuite {
             } else {
                 jobID = harness.nonexistentJobID
             }
-            let taskID: TaskID = "jobbridge-contract-task"
             let what = "\(operation.rawValue) is not declared"
-            try await Check.throwsError(.unsupported, operation: operation, what) { () async throws -> String in
-                switch operation {
-                case .listJobs: return "\(try await provider.jobs().collect())"
-                case .getJob: return "\(try await provider.job(jobID))"
-                case .createJob: return "\(try await provider.createJob(harness.definition(1)))"
-                case .updateJob: return "\(try await provider.updateJob(jobID, with: JobUpdate(name: "renamed")))"
-                case .deleteJob: return "\(try await provider.deleteJob(jobID))"
-                case .runJob: return "\(try await provider.runJob(jobID, tasks: nil))"
-                case .runTasks: return "\(try await provider.runJob(jobID, tasks: [taskID]))"
-                case .cancelRun: return "\(try await provider.cancelRun(of: jobID))"
-                case .status: return "\(String(describing: try await provider.status(of: jobID)))"
-                case .runHistory: return "\(try await provider.runs(of: jobID).collect())"
-                case .getRun: return "\(try await provider.run("jobbridge-contract-run", of: jobID))"
-                case .listTasks: return "\(try await provider.tasks(of: jobID))"
-                case .addTask: return "\(try await provider.addTask(harness.sampleTasks[0], to: jobID))"
-                case .updateTask:
-                    return "\(try await provider.updateTask(taskID, of: jobID, with: TaskUpdate(isActive: false)))"
-                case .deleteTask: return "\(try await provider.deleteTask(taskID, of: jobID))"
-                case .moveTask: return "\(try await provider.moveTask(taskID, of: jobID, to: 0))"
-                case .taskHistory: return "\(try await provider.taskRuns(of: taskID, job: jobID))"
-                }
+            try await Check.throwsError(.unsupported, operation: operation, what) {
+                try await perform(operation, on: provider, job: jobID, harness: harness)
             }
+        }
+    }
+
+    /// The case that checks a declared operation on a job that does not exist throws
+    /// "not found" (every operation but listing and creating, which name no job).
+    static func notFound(_ operation: JobOperation) -> ContractCase? {
+        guard operation != .listJobs, operation != .createJob else { return nil }
+        return ContractCase("notFound.\(operation.rawValue)", operation: operation) { harness in
+            let provider = try await harness.makeProvider()
+            try await Check.throwsError(.notFound, "\(operation.rawValue) on a job that does not exist") {
+                try await perform(operation, on: provider, job: harness.nonexistentJobID, harness: harness)
+            }
+        }
+    }
+
+    /// Calls the operation with plausible arguments and describes what it returned.
+    private static func perform(
+        _ operation: JobOperation, on provider: any JobProvider, job jobID: JobID, harness: any ContractHarness
+    ) async throws -> String {
+        let taskID: TaskID = "jobbridge-contract-task"
+        switch operation {
+        case .listJobs: return "\(try await provider.jobs().collect())"
+        case .getJob: return "\(try await provider.job(jobID))"
+        case .createJob: return "\(try await provider.createJob(harness.definition(1)))"
+        case .updateJob: return "\(try await provider.updateJob(jobID, with: JobUpdate(name: "renamed")))"
+        case .deleteJob: return "\(try await provider.deleteJob(jobID))"
+        case .runJob: return "\(try await provider.runJob(jobID, tasks: nil))"
+        case .runTasks: return "\(try await provider.runJob(jobID, tasks: [taskID]))"
+        case .cancelRun: return "\(try await provider.cancelRun(of: jobID))"
+        case .status: return "\(String(describing: try await provider.status(of: jobID)))"
+        case .runHistory: return "\(try await provider.runs(of: jobID).collect())"
+        case .getRun: return "\(try await provider.run("jobbridge-contract-run", of: jobID))"
+        case .listTasks: return "\(try await provider.tasks(of: jobID))"
+        case .addTask: return "\(try await provider.addTask(harness.sampleTasks[0], to: jobID))"
+        case .updateTask:
+            return "\(try await provider.updateTask(taskID, of: jobID, with: TaskUpdate(isActive: false)))"
+        case .deleteTask: return "\(try await provider.deleteTask(taskID, of: jobID))"
+        case .moveTask: return "\(try await provider.moveTask(taskID, of: jobID, to: 0))"
+        case .taskHistory: return "\(try await provider.taskRuns(of: taskID, job: jobID))"
         }
     }
 }

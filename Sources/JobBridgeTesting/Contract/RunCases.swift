@@ -20,13 +20,7 @@ enum RunCases {
             let job = try await provider.createJob(harness.definition(0))
             let finished = try await runToEnd(provider, job.id, harness: harness)
             try Check.equal(finished.status.phase, .succeeded, "phase of a run in a fresh state")
-        },
-        Requirement("run.notFound", .runJob) { harness in
-            let provider = try await harness.makeProvider()
-            try await Check.throwsError(.notFound, "running a job that does not exist") {
-                try await provider.runJob(harness.nonexistentJobID, tasks: nil)
-            }
-        },
+        }
     ]
 
     static let runTasks: [Requirement] = [
@@ -55,13 +49,7 @@ enum RunCases {
             let finished = try await provider.waitForCompletion(
                 of: run, pollInterval: .seconds(1), timeout: harness.runTimeout, clock: harness.clock)
             try Check.equal(finished.status.phase, .cancelled, "phase of a cancelled run")
-        },
-        Requirement("cancel.notFound", .cancelRun) { harness in
-            let provider = try await harness.makeProvider()
-            try await Check.throwsError(.notFound, "cancelling a job that does not exist") {
-                try await provider.cancelRun(of: harness.nonexistentJobID)
-            }
-        },
+        }
     ]
 
     static let status: [Requirement] = [
@@ -70,13 +58,7 @@ enum RunCases {
             let job = try await provider.createJob(harness.definition(0))
             let status = try await provider.status(of: job.id)
             try Check.that(status == nil, "a job that never ran reports a run: \(String(describing: status))")
-        },
-        Requirement("status.notFound", .status) { harness in
-            let provider = try await harness.makeProvider()
-            try await Check.throwsError(.notFound, "status of a job that does not exist") {
-                try await provider.status(of: harness.nonexistentJobID)
-            }
-        },
+        }
     ]
 
     static let history: [Requirement] = [

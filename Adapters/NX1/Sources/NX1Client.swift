@@ -1,0 +1,124 @@
+import Foundation
+import JobBridge
+
+/// The native client of NX1's jobs API (`https://aiapi.<client>.nx1cloud.com`): every
+/// documented endpoint, with exact wire types.
+///
+/// | call | request | source |
+/// |---|---|---|
+/// | ``createJob(_:)`` | `POST /api/jobs` | doc |
+/// | ``job(_:)`` | `GET /api/jobs/{job_id}` | doc |
+/// | ``listJobs()`` | `GET /api/jobs` | sdk |
+/// | ``deleteJob(_:)`` | `DELETE /api/jobs/{job_id}` | sdk |
+/// | ``triggerJob(_:)`` | `POST /api/jobs/{job_id}/trigger` | sdk |
+/// | ``setStatus(of:to:)`` | `PUT /api/jobs/{job_id}/status` | sdk |
+///
+/// Requests go through ``RESTClient``: credentials (``OAuth2ClientCredentials`` via
+/// ``NX1Auth``, or ``PreSharedKeyCredentials``), percent-encoded ids, retries of
+/// idempotent requests only (a create or a trigger is never repeated by the client), and
+/// errors as ``JobBridgeError``.
+public struct NX1Client: Sendable {
+    /// The provider name put on errors: `"NX1"`.
+    public static let providerName = "NX1"
+
+    /// The HTTP client every request goes through.
+    public let rest: RESTClient
+
+    /// Creates a client for a base URL (a simulator's, a proxy's).
+    ///
+    /// - Throws: ``JobBridgeError/Code/configuration`` for a plain `http://` URL to a
+    ///   remote host unless `allowsInsecureHTTP`.
+    public init(
+        baseURL: URL, credentials: any Credentials, transport: any HTTPTransport = URLSessionTransport(),
+        retry: RetryPolicy = .default, observers: [any HTTPObserver] = [], allowsInsecureHTTP: Bool = false,
+        clock: any Clock<Duration> = ContinuousClock()
+    ) throws {
+        rest = try RESTClient(
+            provider: Self.providerName, baseURL: baseURL, transport: transport, credentials: credentials,
+            retry: retry, observers: observers, allowsInsecureHTTP: allowsInsecureHTTP, clock: clock)
+    }
+
+    /// Creates a client for an NX1 client (tenant) by name: `https://aiapi.<client>.nx1cloud.com`.
+    ///
+    /// - Throws: ``JobBridgeError/Code/configuration`` with `field` `client` when the name
+    ///   is not a DNS label.
+    public init(
+        client: String, credentials: any Credentials, transport: any HTTPTransport = URLSessionTransport(),
+        retry: RetryPolicy = .default, observers: [any HTTPObserver] = [],
+        clock: any Clock<Duration> = ContinuousClock()
+    ) throws {
+        try self.init(
+            baseURL: try NX1Auth.apiBaseURL(client: client), credentials: credentials, transport: transport,
+            retry: retry, observers: observers, clock: clock)
+    }
+
+    /// `POST /api/jobs`: creates a job and returns it as stored. Not retried.
+    public func createJob(_ request: NX1CreateJobRequest) async throws -> NX1Job {
+        try await rest.send(.post, ["api", "jobs"], json: request, as: NX1Job.self, operation: .createJob)
+    }
+
+    /// `GET /api/jobs/{job_id}`: one job, deleted or not (see ``NX1Job/isDeleted``).
+    public func job(_ id: String) async throws -> NX1Job {
+        try await rest.get(NX1Job.self, ["api", "jobs", id], operation: .getJob)
+    }
+
+    /// `GET /api/jobs`: every job the server lists, soft-deleted ones included, in its order.
+    ///
+    /// The answer's shape is [sdk]-only: a bare array is read, and so is an object that
+    /// wraps the array in `jobs`, `items`, `data` or `results`.
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` when the answer is neither, or an
+    ///   element is not a job (naming its index).
+    public func listJobs() async throws -> [NX1Job] {
+        let response = try await rest.send(
+            .get, ["api", "jobs"], headers: ["Accept": "application/json"], operation: .listJobs)
+        return try rest.decode(NX1JobList.self, from: response, operation: .listJobs).jobs
+    }
+
+    /// `DELETE /api/jobs/{job_id}`: deletes a job (NX1 keeps it with `is_deleted: true`).
+    public func deleteJob(_ id: String) async throws {
+        try await rest.send(.delete, ["api", "jobs", id], operation: .deleteJob)
+    }
+
+    /// `POST /api/jobs/{job_id}/trigger`: asks for a run now. Not retried: after an
+    /// ambiguous failure, read the job to learn whether it started (``NX1Provider`` does).
+    /// Returns the answer as sent (its body is not documented).
+    @discardableResult
+    public func triggerJob(_ id: String) async throws -> HTTPResponse {
+        try await rest.send(.post, ["api", "jobs", id, "trigger"], operation: .runJob)
+    }
+
+    /// `PUT /api/jobs/{job_id}/status`: sets the job's status and, optionally, its message.
+    public func setStatus(of id: String, to update: NX1StatusUpdate) async throws {
+        try await rest.send(.put, ["api", "jobs", id, "status"], json: update, operation: .status)
+    }
+}
+
+/// The answer of `GET /api/jobs`: a bare array, or an object wrapping one.
+struct NX1JobList: Decodable {
+    /// The keys an object answer may wrap its array in, in the order they are tried.
+    static let wrapperKeys: [WireKey] = ["jobs", "items", "data", "results"]
+
+    var jobs: [NX1Job]
+
+    init(from decoder: any Decoder) throws {
+        if var array = try? decoder.unkeyedContainer() {
+            var jobs: [NX1Job] = []
+            while !array.isAtEnd { jobs.append(try array.decode(NX1Job.self)) }
+            self.jobs = jobs
+            return
+        }
+        let object = try decoder.container(keyedBy: WireKey.self)
+        for key in Self.wrapperKeys where object.contains(key) {
+            jobs = try object.decode([NX1Job].self, forKey: key)
+            return
+        }
+        let keys = object.allKeys.map(\.stringValue).sorted().joined(separator: ", ")
+        throw DecodingError.dataCorrupted(
+            .init(
+                codingPath: [],
+                debugDescription:
+                    "expected an array of jobs or an object with jobs/items/data/results; got keys [\(keys)]"
+            ))
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import JobBridge
+
+/// A job exactly as NX1's API sends it (`GET /api/jobs/{job_id}`, the answer of
+/// `POST /api/jobs`, an element of `GET /api/jobs`).
+///
+/// Tolerant where the documents are silent: every field but `id`, `job_name` and
+/// `job_type` may be missing or `null`; dates come in any ISO 8601 form (see
+/// ``NX1Date``); `owner_id` may be a string or a number; `properties_json` is a string
+/// holding JSON, and an object sent in its place is kept as its JSON text. Fields this
+/// type does not know are kept in ``additionalFields`` and written back on encode.
+public struct NX1Job: Hashable, Sendable, Codable {
+    /// `id`: the job's UUID, kept as sent.
+    public var id: String
+    /// `job_name`.
+    public var jobName: String
+    /// `job_type`.
+    public var jobType: NX1JobType
+    /// `source`: where the data comes from, free text.
+    public var source: String?
+    /// `destination`: where the data goes, free text.
+    public var destination: String?
+    /// `schedule`: a five-field cron expression or an Airflow preset such as `@daily`;
+    /// `nil` when the job runs only when triggered.
+    public var schedule: String?
+    /// `properties_json`: the text of a JSON document, exactly as sent. See
+    /// ``properties()`` for its parsed value.
+    public var propertiesJSON: String?
+    /// `owner_id`.
+    public var ownerID: String?
+    /// `status`.
+    public var status: NX1JobStatus?
+    /// `status_message`.
+    public var statusMessage: String?
+    /// `created_at`.
+    public var createdAt: Date?
+    /// `last_started_at`.
+    public var lastStartedAt: Date?
+    /// `last_completed_at`.
+    public var lastCompletedAt: Date?
+    /// `last_failed_at`.
+    public var lastFailedAt: Date?
+    /// `is_deleted`: `true` for a job deleted but still listed (soft delete); `false` when absent.
+    public var isDeleted: Bool
+    /// `deleted_at`.
+    public var deletedAt: Date?
+    /// Every field of the answer this type does not know, by wire name.
+    public var additionalFields: [String: JSONValue]
+
+    /// Creates a job value (for tests and simulators of your own).
+    public init(
+        id: String, jobName: String, jobType: NX1JobType, source: String? = nil, destination: String? = nil,
+        schedule: String? = nil, propertiesJSON: String? = nil, ownerID: String? = nil,
+        status: NX1JobStatus? = nil, statusMessage: String? = nil, createdAt: Date? = nil,
+        lastStartedAt: Date? = nil, lastCompletedAt: Date? = nil, lastFailedAt: Date? = nil,
+        isDeleted: Bool = false, deletedAt: Date? = nil, additionalFields: [String: JSONValue] = [:]
+    ) {
+        self.id = id
+        self.jobName = jobName
+        self.jobType = jobType
+        self.source = source
+        self.destination = destination
+        self.schedule = schedule
+        self.propertiesJSON = propertiesJSON
+        self.ownerID = ownerID
+        self.status = status
+        self.statusMessage = statusMessage
+        self.createdAt = createdAt
+        self.lastStartedAt = lastStartedAt
+        self.lastCompletedAt = lastCompletedAt
+        self.lastFailedAt = lastFailedAt
+        self.isDeleted = isDeleted
+        self.deletedAt = deletedAt
+        self.additionalFields = additionalFields
+    }
+
+    /// The parsed value of `properties_json`; `nil` when the job has none.
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` with `field` `properties_json` when
+    ///   the text is not valid JSON. The text itself stays in ``propertiesJSON``.
+    public func properties() throws -> JSONValue? {
+        try NX1Properties.parse(propertiesJSON)
+    }
+
+    /// Wire names of the fields this type reads.
+    static let knownKeys: Set<String> = [
+        "id", "job_name", "job_type", "source", "destination", "schedule", "properties_json", "owner_id",
+        "status", "status_message", "created_at", "last_started_at", "last_completed_at", "last_failed_at",
+        "is_deleted", "deleted_at",
+    ]
+
+    /// Decodes a job, tolerating the variations described on the type.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: WireKey.self)
+        id = try container.decode(String.self, forKey: "id")
+        jobName = try container.decode(String.self, forKey: "job_name")
+        jobType = try container.decode(NX1JobType.self, forKey: "job_type")
+        source = try container.decodeIfPresent(String.self, forKey: "source")
+        destination = try container.decodeIfPresent(String.self, forKey: "destination")
+        schedule = try container.decodeIfPresent(String.self, forKey: "schedule")
+        propertiesJSON = try NX1Properties.decodeText(container, forKey: "properties_json")
+        ownerID = try container.decodeIfPresent(JSONValue.self, forKey: "owner_id").flatMap { value in
+            value.stringValue ?? value.intValue.map { String($0) }
+        }
+        status = try container.decodeIfPresent(NX1JobStatus.self, forKey: "status")
+        statusMessage = try container.decodeIfPresent(String.self, forKey: "status_message")
+        createdAt = try container.decodeDate(forKey: "created_at")
+        lastStartedAt = try container.decodeDate(forKey: "last_started_at")
+        lastCompletedAt = try container.decodeDate(forKey: "last_completed_at")
+        lastFailedAt = try container.decodeDate(forKey: "last_failed_at")
+        isDeleted = try container.decodeIfPresent(Bool.self, forKey: "is_deleted") ?? false
+        deletedAt = try container.decodeDate(forKey: "deleted_at")
+        var extra: [String: JSONValue] = [:]
+        for key in container.allKeys where !Self.knownKeys.contains(key.stringValue) {
+            extra[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+        }
+        additionalFields = extra
+    }
+
+    /// Encodes the job with NX1's wire names; absent optional fields are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: WireKey.self)
+        for (key, value) in additionalFields where !Self.knownKeys.contains(key) {
+            try container.encode(value, forKey: WireKey(key))
+        }
+        try container.encode(id, forKey: "id")
+        try container.encode(jobName, forKey: "job_name")
+        try container.encode(jobType, forKey: "job_type")
+        try container.encodeIfPresent(source, forKey: "source")
+        try container.encodeIfPresent(destination, forKey: "destination")
+        try container.encodeIfPresent(schedule, forKey: "schedule")
+        try container.encodeIfPresent(propertiesJSON, forKey: "properties_json")
+        try container.encodeIfPresent(ownerID, forKey: "owner_id")
+        try container.encodeIfPresent(status, forKey: "status")
+        try container.encodeIfPresent(statusMessage, forKey: "status_message")
+        try container.encodeIfPresent(createdAt.map(NX1Date.format), forKey: "created_at")
+        try container.encodeIfPresent(lastStartedAt.map(NX1Date.format), forKey: "last_started_at")
+        try container.encodeIfPresent(lastCompletedAt.map(NX1Date.format), forKey: "last_completed_at")
+        try container.encodeIfPresent(lastFailedAt.map(NX1Date.format), forKey: "last_failed_at")
+        try container.encode(isDeleted, forKey: "is_deleted")
+        try container.encodeIfPresent(deletedAt.map(NX1Date.format), forKey: "deleted_at")
+    }
+}
+
+/// A coding key made of any wire name.
+struct WireKey: CodingKey, Hashable, ExpressibleByStringLiteral {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ name: String) { stringValue = name }
+    init(stringLiteral value: String) { stringValue = value }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension KeyedDecodingContainer where Key == WireKey {
+    /// A date in any ISO 8601 form; `nil` when absent, `null` or empty.
+    func decodeDate(forKey key: WireKey) throws -> Date? {
+        guard let text = try decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
+        guard let date = NX1Date.parse(text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "'\(text)' is not an ISO 8601 date")
+        }
+        return date
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import JobBridge
+
+/// `properties_json`: a JSON document carried as a **string** (`"{\"retries\":3}"`), in
+/// both directions. These helpers turn the text into a ``JSONValue`` and back.
+public enum NX1Properties {
+    /// The parsed value of a `properties_json` text; `nil` for `nil` or an empty text.
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` with `field` `properties_json` when
+    ///   the text is not valid JSON (the message shows a redacted snippet of it).
+    public static func parse(_ text: String?) throws -> JSONValue? {
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        } catch {
+            let snippet = text.count > 120 ? String(text.prefix(120)) + "…" : text
+            throw JobBridgeError(
+                .badResponse, "properties_json is not valid JSON: \(snippet)", provider: NX1Client.providerName,
+                field: "properties_json")
+        }
+    }
+
+    /// The text to send as `properties_json` for a value: compact JSON, keys sorted.
+    ///
+    /// - Throws: ``JobBridgeError/Code/invalidDefinition`` with `field` `properties_json`
+    ///   if the value cannot be encoded (a non-finite number).
+    public static func text(_ value: JSONValue) throws -> String {
+        do {
+            return String(decoding: try value.data(), as: UTF8.self)
+        } catch {
+            throw JobBridgeError(
+                .invalidDefinition, "the properties cannot be written as JSON: \(error)",
+                provider: NX1Client.providerName, field: "properties_json")
+        }
+    }
+
+    /// Reads `properties_json` from a container: the documented string, or (tolerated)
+    /// a JSON object or array sent in its place, kept as its JSON text.
+    static func decodeText(_ container: KeyedDecodingContainer<WireKey>, forKey key: WireKey) throws -> String? {
+        guard let value = try container.decodeIfPresent(JSONValue.self, forKey: key) else { return nil }
+        switch value {
+        case .null: return nil
+        case .string(let text): return text
+        default: return try text(value)
+        }
+    }
+}
