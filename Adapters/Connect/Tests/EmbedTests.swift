@@ -104,4 +104,24 @@ import Testing
         }
         #expect(missing.code == .notFound)
     }
+
+    @Test func theJobsPageAndTheCacheFormLinksAreRequestedAsDocumented() async throws {
+        let simulator = ConnectSimulator()
+        let client = try TestSupport.client(simulator)
+        let jobsPage = try await client.jobsPageLink()
+        let request = try #require(simulator.router.receivedRequests.last)
+        #expect(request.method == .post)
+        #expect(request.url.absoluteString == "https://cloud.cdata.com/api/poweredby/jobs")
+        #expect(request.body == nil)
+        #expect(jobsPage.url.path == "/oem/user/jobs")
+
+        let form = try await client.cacheConnectionFormLink(
+            CacheConnectionFormRequest(redirectURL: "https://app.example/cache", name: "Warehouse", editableName: false)
+        )
+        let sent = try JSONValue(data: try #require(simulator.router.receivedRequests.last?.body))
+        #expect(sent == ["redirectURL": "https://app.example/cache", "name": "Warehouse", "editableName": false])
+        let items = URLComponents(url: form.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
+        #expect(items.first { $0.name == "connectionName" }?.value == "Warehouse")
+        #expect(items.first { $0.name == "driver" }?.value == "PostgreSQL")
+    }
 }

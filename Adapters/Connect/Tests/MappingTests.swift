@@ -210,4 +210,47 @@ import Testing
         #expect(try await provider.task("query", of: job.id).index == 0)
         #expect(job.definition.settings["destinationTable"] == "revenue")
     }
+
+    @Test func updatesCheckSourceAndDestinationBeforeSending() async throws {
+        let simulator = ConnectSimulator()
+        let provider = try TestSupport.provider(simulator)
+        let job = try await provider.createJob(ConnectHarness().definition(0))
+        let before = simulator.router.receivedRequests.count
+        let noID = try await #require(throws: JobBridgeError.self) {
+            try await provider.updateJob(job.id, with: JobUpdate(source: ConnectionRef(name: "Elsewhere")))
+        }
+        #expect(noID.field == "source.id")
+        #expect(simulator.router.receivedRequests.count == before)
+        let elsewhere = try await #require(throws: JobBridgeError.self) {
+            try await provider.updateJob(job.id, with: JobUpdate(destination: ConnectionRef(id: "other")))
+        }
+        #expect(elsewhere.field == "destination")
+        #expect(elsewhere.operation == .updateJob)
+        #expect(simulator.router.count(.put, "/job/:id/update") == 0)
+
+        let moved = try await provider.updateJob(
+            job.id,
+            with: JobUpdate(
+                source: ConnectionRef(id: "0f0e0d0c-0000-4000-8000-000000000009", name: "MailChimp2"),
+                destination: TestSupport.cacheConnection, isEnabled: false, settings: ["logVerbosity": "5"]))
+        #expect(moved.source == ConnectionRef(id: "0f0e0d0c-0000-4000-8000-000000000009", name: "MailChimp2"))
+        #expect(!moved.isEnabled)
+        #expect(moved.settings["logVerbosity"] == 5)
+        #expect(moved.tasks.map(\.table) == [TableRef(schema: "MailChimp", name: "Conversations")])
+    }
+
+    @Test func onlyTheImpliedTaskExists() async throws {
+        let simulator = ConnectSimulator()
+        let provider = try TestSupport.provider(simulator)
+        let job = try await provider.createJob(ConnectHarness().definition(0))
+        #expect(try await provider.task("table", of: job.id).table?.name == "Conversations")
+        let error = try await #require(throws: JobBridgeError.self) { try await provider.task("query", of: job.id) }
+        #expect(error.code == .notFound)
+        for operation in [JobOperation.addTask, .updateTask, .deleteTask, .moveTask, .runHistory, .getRun] {
+            #expect(!provider.descriptor.capabilities.supports(operation))
+        }
+        await #expect(throws: JobBridgeError.self) {
+            try await provider.addTask(TaskDefinition(table: TableRef(name: "Other")), to: job.id)
+        }
+    }
 }
