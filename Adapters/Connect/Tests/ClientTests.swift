@@ -187,6 +187,24 @@ import Testing
         #expect(simulator.router.count(.post, "/job/:id/run") == 1)
     }
 
+    @Test(arguments: [
+        (Fault.dropBeforeServer, "creating it again is safe"), (.dropAfterServer, "may have taken effect"),
+    ])
+    func anAmbiguousCreateIsNotRepeatedAndSaysWhetherItTookEffect(_ fault: Fault, _ verdict: String) async throws {
+        let simulator = ConnectSimulator()
+        let faulty = FaultInjectingTransport(wrapping: simulator, plan: .script([fault]), clock: simulator.clock)
+        let client = try ConnectClient(transport: faulty, retry: RetryPolicy(maxAttempts: 1), clock: simulator.clock) {
+            AccessToken(token: Secret(ConnectSimulator.defaultToken))
+        }
+        let provider = ConnectProvider(client: client, cacheConnection: TestSupport.cacheConnection)
+        let error = try await #require(throws: JobBridgeError.self) {
+            try await provider.createJob(ConnectHarness().definition(0))
+        }
+        #expect(error.code == .transport)
+        #expect(error.message.contains(verdict), "\(error)")
+        #expect(faulty.records.filter { $0.method == .post }.count == 1)
+    }
+
     @Test func theDemoSimulatorHasRealisticJobs() async throws {
         let clock = SimulatedClock()
         let simulator = try await ConnectSimulator.demo(clock: clock)

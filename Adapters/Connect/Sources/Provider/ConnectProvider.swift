@@ -83,7 +83,36 @@ public struct ConnectProvider: JobProvider {
     public func createJob(_ definition: JobDefinition) async throws -> Job {
         try definition.validate(for: descriptor)
         let request = try requests(.createJob).request(for: definition)
-        return ConnectMapping.job(try await client.createJob(request), cacheConnection: cacheConnection)
+        do {
+            return ConnectMapping.job(try await client.createJob(request), cacheConnection: cacheConnection)
+        } catch let error as JobBridgeError where error.code == .transport || error.code == .serviceUnavailable {
+            throw await explainAmbiguousCreate(error, request: request)
+        }
+    }
+
+    /// After a create that may or may not have reached the provider (the connection
+    /// dropped, or a gateway failed), looks for the job and says in the error whether it
+    /// is safe to create it again. The create is never repeated here.
+    private func explainAmbiguousCreate(_ error: JobBridgeError, request: JobRequest) async -> JobBridgeError {
+        var explained = error
+        guard let jobs = try? await client.jobs() else {
+            explained.message += "; whether the job was created could not be checked: list the jobs before trying again"
+            return explained
+        }
+        let matches = jobs.filter { job in
+            job.name == request.name && job.jobType == request.jobType
+                && job.params.sourceConnection == request.params.sourceConnection
+                && job.params.sourceTable == request.params.sourceTable && job.params.query == request.params.query
+        }
+        if matches.isEmpty {
+            explained.message += "; no such job exists, so creating it again is safe"
+        } else {
+            let ids = matches.map(\.id).joined(separator: ", ")
+            explained.message +=
+                "; a job with this name, source and table exists (\(ids)): the create may have "
+                + "taken effect, check it before trying again"
+        }
+        return explained
     }
 
     /// Changes a job: reads it, applies the change to its JSON (every param kept, known or
