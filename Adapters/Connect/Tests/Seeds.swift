@@ -1,6 +1,9 @@
-// The JSON examples and return URLs of the provider's documents, verbatim (generated from
-// ../shared/seeds/connect-*.txt). Fragments (`"lastRun": {…}`) are kept as written and
-// wrapped in braces where used.
+// The JSON examples and return URLs of the provider's documents, copied verbatim from
+// ../shared/seeds/connect-*.txt. Fragments (`"lastRun": {…}`) are kept as written and
+// wrapped in braces where used. Not copied, because they are not JSON: the answers shown
+// as `{"jobs": [/*job information shown below*/]}` (a job built from the lastRun and
+// params examples stands for them) and the update page's params example written with
+// typographic quotes.
 enum Seeds {
     static let formLinkRequest = #"""
         {
