@@ -23,7 +23,10 @@ let package = Package(
         .target(name: "JobBridgeTesting", dependencies: ["JobBridge"]),
         .executableTarget(
             name: "JobBridgeDemo",
-            dependencies: ["JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator"]
+            dependencies: [
+                "JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator", "JobBridgeConnect",
+                "JobBridgeConnectSimulator",
+            ]
         ),
         .executableTarget(
             name: "ListingBenchmark",
@@ -38,7 +41,10 @@ let package = Package(
             path: "Adapters/NX1/Simulator"),
         .testTarget(
             name: "JobBridgeNX1Tests",
-            dependencies: ["JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator"],
+            dependencies: [
+                "JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator", "JobBridgeConnect",
+                "JobBridgeConnectSimulator",
+            ],
             path: "Adapters/NX1/Tests"),
         // CData Connect AI adapter (#5): the simulator never depends on the adapter.
         .target(name: "JobBridgeConnect", dependencies: ["JobBridge"], path: "Adapters/Connect/Sources"),

@@ -1,5 +1,7 @@
 import Foundation
 import JobBridge
+import JobBridgeConnect
+import JobBridgeConnectSimulator
 import JobBridgeNX1
 import JobBridgeNX1Simulator
 import JobBridgeTesting
@@ -44,6 +46,15 @@ enum DemoProviders {
         let nx1 = NX1Provider(
             client: try NX1Client(client: "acme", credentials: nx1Credentials, transport: nx1Simulator, clock: clock),
             now: clock.dateSource)
-        return [warehouse, crm, nx1]
+        // CData Connect AI, against its simulator seeded with three jobs (one ran and
+        // succeeded, one never ran, one disabled query whose last run failed).
+        let connectSimulator = try await ConnectSimulator.demo(clock: clock)
+        let connect = ConnectProvider(
+            client: try ConnectClient(
+                transport: connectSimulator, clock: clock, now: clock.dateSource,
+                tokenProvider: { AccessToken(token: Secret(ConnectSimulator.defaultToken)) }),
+            cacheConnection: ConnectionRef(
+                id: ConnectionID(ConnectSimulator.demoCacheConnectionID), name: "CacheConnection"))
+        return [warehouse, crm, nx1, connect]
     }
 }

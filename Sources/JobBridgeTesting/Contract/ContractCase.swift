@@ -69,6 +69,17 @@ enum Check {
         }
     }
 
+    /// The element at `index`, or a failure saying the list was too short (never a crash
+    /// on a provider that returns fewer elements than it should).
+    static func element<T>(
+        _ list: [T], _ index: Int, _ what: String, file: String = #fileID, line: Int = #line
+    ) throws -> T {
+        guard list.indices.contains(index) else {
+            throw ContractFailure("\(what): needed element \(index), got \(list.count)", file: file, line: line)
+        }
+        return list[index]
+    }
+
     /// Runs `body` and checks that it throws a ``JobBridgeError`` with the given code (and,
     /// when given, operation and field).
     @discardableResult

@@ -119,7 +119,8 @@ public enum ContractSuite {
         case .runHistory: return "\(try await provider.runs(of: jobID).collect())"
         case .getRun: return "\(try await provider.run("jobbridge-contract-run", of: jobID))"
         case .listTasks: return "\(try await provider.tasks(of: jobID))"
-        case .addTask: return "\(try await provider.addTask(harness.sampleTasks[0], to: jobID))"
+        case .addTask:
+            return "\(try await provider.addTask(try Check.element(harness.sampleTasks, 0, "sample tasks"), to: jobID))"
         case .updateTask:
             return "\(try await provider.updateTask(taskID, of: jobID, with: TaskUpdate(isActive: false)))"
         case .deleteTask: return "\(try await provider.deleteTask(taskID, of: jobID))"

@@ -49,7 +49,8 @@ enum TaskCases {
             var definition = harness.definition(0)
             definition.tasks = Array(harness.sampleTasks.prefix(2))
             let job = try await provider.createJob(definition)
-            let added = try await provider.addTask(harness.sampleTasks[2], to: job.id)
+            let added = try await provider.addTask(
+                try Check.element(harness.sampleTasks, 2, "sample tasks"), to: job.id)
             try Check.equal(added.index, 2, "index of a task added to two")
             try checkOrder(
                 try await provider.tasks(of: job.id), harness.sampleTasks.prefix(3).map(\.query), "after add")
@@ -66,7 +67,7 @@ enum TaskCases {
     static let update: [Requirement] = [
         Requirement("tasks.update", .updateTask, requires: [.createJob, .listTasks]) { harness in
             let (provider, job) = try await jobWithTasks(harness)
-            let first = try await provider.tasks(of: job.id)[0]
+            let first = try Check.element(try await provider.tasks(of: job.id), 0, "tasks of a job made with tasks")
             let query = "REPLICATE [Opportunities] SELECT * FROM [Opportunities]"
             _ = try await provider.updateTask(first.id, of: job.id, with: TaskUpdate(query: query, isActive: false))
             let read = try await provider.task(first.id, of: job.id)
@@ -80,7 +81,7 @@ enum TaskCases {
         Requirement("tasks.deleteReindexes", .deleteTask, requires: [.createJob, .listTasks]) { harness in
             let (provider, job) = try await jobWithTasks(harness)
             let tasks = try await provider.tasks(of: job.id)
-            try await provider.deleteTask(tasks[1].id, of: job.id)
+            try await provider.deleteTask(try Check.element(tasks, 1, "tasks of a new job").id, of: job.id)
             var expected = tasks.map(\.query)
             expected.remove(at: 1)
             try checkOrder(try await provider.tasks(of: job.id), expected, "after deleting the second task")
@@ -100,7 +101,7 @@ enum TaskCases {
         },
         Requirement("tasks.moveRejectsBadIndex", .moveTask, requires: [.createJob, .listTasks]) { harness in
             let (provider, job) = try await jobWithTasks(harness)
-            let first = try await provider.tasks(of: job.id)[0]
+            let first = try Check.element(try await provider.tasks(of: job.id), 0, "tasks of a job made with tasks")
             try await Check.throwsError(.invalidRequest, "moving a task past the end") {
                 try await provider.moveTask(first.id, of: job.id, to: harness.sampleTasks.count + 5)
             }
@@ -111,7 +112,7 @@ enum TaskCases {
         Requirement("tasks.history", .taskHistory, requires: [.createJob, .listTasks, .runJob, .status]) {
             harness in
             let (provider, job) = try await jobWithTasks(harness)
-            let first = try await provider.tasks(of: job.id)[0]
+            let first = try Check.element(try await provider.tasks(of: job.id), 0, "tasks of a job made with tasks")
             _ = try await RunCases.runToEnd(provider, job.id, harness: harness)
             _ = try await RunCases.runToEnd(provider, job.id, harness: harness)
             let runs = try await provider.taskRuns(of: first.id, job: job.id)
