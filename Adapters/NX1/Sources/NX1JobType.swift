@@ -23,17 +23,6 @@ public struct NX1JobType: RawRepresentable, Hashable, Sendable, Codable, CustomS
     /// Whether the type runs on Airflow (its name starts with `airflow.`).
     public var isAirflow: Bool { rawValue.hasPrefix("airflow.") }
 
-    /// Decodes the type from a JSON string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the type as a JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
     /// The type as on the wire.
     public var description: String { rawValue }
 }
@@ -60,17 +49,6 @@ public struct NX1JobStatus: RawRepresentable, Hashable, Sendable, Codable, Custo
     public static let success = NX1JobStatus(rawValue: "success")
     /// Ended with an error, as some pollers report it [sdk].
     public static let error = NX1JobStatus(rawValue: "error")
-
-    /// Decodes the status from a JSON string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the status as a JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     /// The status as on the wire.
     public var description: String { rawValue }

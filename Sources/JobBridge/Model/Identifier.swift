@@ -16,17 +16,6 @@ public struct Identifier<Tag: IdentifierTag>: RawRepresentable, Hashable, Compar
     /// Wraps an id written as a literal.
     public init(stringLiteral value: String) { self.rawValue = value }
 
-    /// Decodes the id from a JSON string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the id as a JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
     /// The id itself.
     public var description: String { rawValue }
 

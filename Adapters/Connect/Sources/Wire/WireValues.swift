@@ -11,15 +11,6 @@ public struct ConnectJobType: RawRepresentable, Hashable, Sendable, Codable, Cus
     /// provider's documents in 2026; still read).
     public static let scheduledQuery = ConnectJobType(rawValue: "ScheduledQuery")
 
-    /// Decodes the string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
     /// The provider's string.
     public var description: String { rawValue }
 }
@@ -42,15 +33,6 @@ public struct ConnectIntervalUnit: RawRepresentable, Hashable, Sendable, Codable
     /// The units the provider documents.
     public static let documented: [ConnectIntervalUnit] = [.hour, .day, .week, .month]
 
-    /// Decodes the string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
     /// The provider's string.
     public var description: String { rawValue }
 }
@@ -70,15 +52,6 @@ public struct EmbedConnectionStatus: RawRepresentable, Hashable, Sendable, Codab
     /// `Conditional`.
     public static let conditional = EmbedConnectionStatus(rawValue: "Conditional")
 
-    /// Decodes the string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
     /// The provider's string.
     public var description: String { rawValue }
 }
