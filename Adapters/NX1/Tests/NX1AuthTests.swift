@@ -101,7 +101,7 @@ import Testing
             client: "acme", clientID: "jobbridge", clientSecret: "not-the-secret-XYZ", transport: fixture.simulator,
             now: fixture.clock.dateSource)
         let client = try NX1Client(client: "acme", credentials: credentials, transport: fixture.simulator)
-        let error = try #require(await NX1Test.error { _ = try await client.listJobs() })
+        let error = try #require(await #expect(throws: JobBridgeError.self) { _ = try await client.listJobs() })
         #expect(error.code == .unauthorized)
         #expect(error.httpStatus == 401)
         #expect(!"\(error)".contains("not-the-secret-XYZ"))
@@ -115,7 +115,7 @@ import Testing
         let credentials = try NX1Auth.clientCredentials(
             client: "other", clientID: "jobbridge", clientSecret: "simulator-secret", transport: fixture.simulator)
         let client = try NX1Client(client: "acme", credentials: credentials, transport: fixture.simulator)
-        let error = try #require(await NX1Test.error { _ = try await client.listJobs() })
+        let error = try #require(await #expect(throws: JobBridgeError.self) { _ = try await client.listJobs() })
         #expect(error.code == .notFound)
         #expect(error.httpStatus == 404)
     }
@@ -132,7 +132,7 @@ import Testing
 
     @Test func aWrongPreSharedKeyOrNoneIs401() async throws {
         let wrong = try NX1Fixture(credentials: NX1Auth.preSharedKey("guessed-key-123"))
-        let error = try #require(await NX1Test.error { _ = try await wrong.client.listJobs() })
+        let error = try #require(await #expect(throws: JobBridgeError.self) { _ = try await wrong.client.listJobs() })
         #expect(error.code == .unauthorized)
         #expect(!"\(error)".contains("guessed-key-123"))
         #expect(!"\(NX1Auth.preSharedKey("guessed-key-123"))".contains("guessed-key-123"))

@@ -23,7 +23,7 @@ import Testing
         let deletedID = JobID("d0d0d0d0-0000-4000-8000-000000000001")
         for operation in [JobOperation.getJob, .status, .runJob, .deleteJob] {
             let error = try #require(
-                await NX1Test.error {
+                await #expect(throws: JobBridgeError.self) {
                     switch operation {
                     case .getJob: _ = try await fixture.provider.job(deletedID)
                     case .status: _ = try await fixture.provider.status(of: deletedID)
@@ -47,7 +47,8 @@ import Testing
         #expect(raw["is_deleted"] == true)
         #expect(raw["deleted_at"]?.stringValue != nil)
         #expect(try await fixture.provider.jobs().collect().isEmpty)
-        let error = try #require(await NX1Test.error { _ = try await fixture.provider.job(job.id) })
+        let error = try #require(
+            await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.job(job.id) })
         #expect(error.code == .notFound)
     }
 
@@ -96,7 +97,8 @@ import Testing
         let fixture = try NX1Fixture()
         let job = try await fixture.provider.createJob(JobDefinition(name: "Busy", kind: JobKind(.mirror)))
         _ = try await fixture.provider.runJob(job.id)
-        let error = try #require(await NX1Test.error { _ = try await fixture.provider.runJob(job.id) })
+        let error = try #require(
+            await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.runJob(job.id) })
         #expect(error.code == .conflict)
         #expect(error.operation == .runJob)
     }
@@ -104,7 +106,8 @@ import Testing
     @Test func runningChosenTasksIsUnsupported() async throws {
         let fixture = try NX1Fixture()
         let job = try await fixture.provider.createJob(JobDefinition(name: "J", kind: JobKind(.mirror)))
-        let error = try #require(await NX1Test.error { _ = try await fixture.provider.runJob(job.id, tasks: ["t"]) })
+        let error = try #require(
+            await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.runJob(job.id, tasks: ["t"]) })
         #expect(error.code == .unsupported)
         #expect(error.operation == .runTasks)
         #expect(fixture.count(.post, "/api/jobs/:id/trigger") == 0)
@@ -114,7 +117,8 @@ import Testing
         let fixture = try NX1Fixture()
         let definition = JobDefinition(
             name: "Every 6 hours", kind: JobKind(.workflow), schedule: .interval(IntervalSchedule(every: 6, .hour)))
-        let error = try #require(await NX1Test.error { _ = try await fixture.provider.createJob(definition) })
+        let error = try #require(
+            await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.createJob(definition) })
         #expect(error.code == .invalidDefinition)
         #expect(error.field == "schedule")
         #expect(fixture.simulator.router.receivedRequests.isEmpty)
@@ -165,7 +169,7 @@ import Testing
             #expect(try await fixture.provider.jobs().collect().map(\.id) == [job.id])
         }
         let odd = try NX1Fixture(configuration: NX1Simulator.Configuration(listEnvelope: "payload"))
-        let error = try #require(await NX1Test.error { _ = try await odd.client.listJobs() })
+        let error = try #require(await #expect(throws: JobBridgeError.self) { _ = try await odd.client.listJobs() })
         #expect(error.code == .badResponse)
         #expect(error.message.contains("payload"))
     }
@@ -173,20 +177,23 @@ import Testing
     @Test func theSimulatorRefusesABadBodyWith400() async throws {
         let fixture = try NX1Fixture()
         let request = NX1CreateJobRequest(jobType: NX1JobType(rawValue: "spark.batch"), jobName: "x")
-        let error = try #require(await NX1Test.error { _ = try await fixture.client.createJob(request) })
+        let error = try #require(
+            await #expect(throws: JobBridgeError.self) { _ = try await fixture.client.createJob(request) })
         #expect(error.code == .invalidRequest)
         #expect(error.httpStatus == 400)
         #expect(error.providerCode == "BAD_REQUEST")
         var badProperties = NX1CreateJobRequest(jobType: .mirror, jobName: "x")
         badProperties.propertiesJSON = "{oops"
-        let second = try #require(await NX1Test.error { _ = try await fixture.client.createJob(badProperties) })
+        let second = try #require(
+            await #expect(throws: JobBridgeError.self) { _ = try await fixture.client.createJob(badProperties) })
         #expect(second.httpStatus == 400)
         #expect(try await fixture.client.listJobs().isEmpty)
     }
 
     @Test func idsArePercentEncoded() async throws {
         let fixture = try NX1Fixture()
-        let error = try #require(await NX1Test.error { _ = try await fixture.provider.job("../jobs") })
+        let error = try #require(
+            await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.job("../jobs") })
         #expect(error.code == .notFound)
         let sent = try #require(fixture.simulator.router.receivedRequests.last)
         #expect(sent.url.absoluteString == "https://aiapi.acme.nx1cloud.com/api/jobs/..%2Fjobs")
@@ -211,7 +218,8 @@ import Testing
         let fixture = try NX1Fixture()
         let job = try await fixture.provider.createJob(JobDefinition(name: "J", kind: JobKind(.workflow)))
         fixture.faults.setPlan(.script([.none, .dropBeforeServer]))
-        let error = try #require(await NX1Test.error { _ = try await fixture.provider.runJob(job.id) })
+        let error = try #require(
+            await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.runJob(job.id) })
         #expect(error.code == .transport)
         #expect(error.operation == .runJob)
         #expect(error.message.contains("safe"))
@@ -223,7 +231,8 @@ import Testing
         let fixture = try NX1Fixture()
         let job = try await fixture.provider.createJob(JobDefinition(name: "J", kind: JobKind(.workflow)))
         fixture.faults.setPlan(.script([.none, .serverError(status: 503)]))
-        let error = try #require(await NX1Test.error { _ = try await fixture.provider.runJob(job.id) })
+        let error = try #require(
+            await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.runJob(job.id) })
         #expect(error.code == .serviceUnavailable)
         #expect(fixture.faults.records.filter { $0.method == .post && $0.path.hasSuffix("/trigger") }.count == 1)
     }
@@ -247,7 +256,7 @@ import Testing
         _ = try await fixture.client.listJobs()
         fixture.faults.setPlan(.script([.dropBeforeServer]))
         let error = try #require(
-            await NX1Test.error {
+            await #expect(throws: JobBridgeError.self) {
                 _ = try await fixture.provider.createJob(JobDefinition(name: "Lost", kind: JobKind(.mirror)))
             })
         #expect(error.code == .transport)

@@ -41,18 +41,6 @@ struct NX1Fixture {
 }
 
 enum NX1Test {
-    /// Runs `body` and returns the `JobBridgeError` it throws (records an issue otherwise).
-    static func error(_ body: () async throws -> Void) async -> JobBridgeError? {
-        do {
-            try await body()
-            Issue.record("expected a JobBridgeError, got success")
-        } catch let error as JobBridgeError {
-            return error
-        } catch {
-            Issue.record("expected a JobBridgeError, got \(error)")
-        }
-        return nil
-    }
 
     /// A JSON value from a literal document known to be valid.
     static func json(_ text: String) throws -> JSONValue {

@@ -81,7 +81,7 @@ import Testing
         let credentials = BearerTokenCredentials(
             now: { now.value }, provider: Self.tokenProvider(calls: calls, now: now))
         let router = Self.router(accepting: "never")
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             try await HTTPTest.client(router, credentials: credentials).send(.get, ["jobs"], operation: .listJobs)
         }
         #expect(error?.code == .unauthorized)
@@ -139,7 +139,7 @@ import Testing
     @Test func failingProviderBecomesUnauthorizedError() async throws {
         struct Boom: Error {}
         let credentials = BearerTokenCredentials { throw Boom() }
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             var request = Self.request()
             try await credentials.authorize(&request)
         }
@@ -159,7 +159,7 @@ import Testing
 
     @Test func staticCredentials401IsFinal() async throws {
         let router = Self.router(accepting: "x")
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             try await HTTPTest.client(router, credentials: HeaderTokenCredentials(token: "bad")).send(.get, ["jobs"])
         }
         #expect(error?.code == .unauthorized)
@@ -242,7 +242,7 @@ import Testing
         let credentials = try OAuth2ClientCredentials(
             tokenURL: Self.tokenURL, clientID: "id", clientSecret: "s3cr3t!",
             transport: Self.endpoint(requests: requests, status: 401))
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             var request = HTTPRequest(method: .get, url: HTTPTest.base)
             try await credentials.authorize(&request)
         }
@@ -252,7 +252,7 @@ import Testing
     }
 
     @Test func insecureTokenURLIsRefused() async {
-        let error = await HTTPTest.error {
+        let error = #expect(throws: JobBridgeError.self) {
             _ = try OAuth2ClientCredentials(
                 tokenURL: HTTPTest.url("http://login.example.com/token"), clientID: "id", clientSecret: "s",
                 transport: SimulatorRouter())

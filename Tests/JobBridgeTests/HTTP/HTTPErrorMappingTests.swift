@@ -16,7 +16,9 @@ import Testing
             router.on(method, "/jobs/:id") { _ in .error(status, code: "E_\(status)", message: "failure \(status)") }
         }
         let client = try HTTPTest.client(router, retry: .never)
-        let error = await HTTPTest.error { try await client.send(.get, ["jobs", "42"], operation: .getJob) }
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await client.send(.get, ["jobs", "42"], operation: .getJob)
+        }
         let failure = try #require(error)
         #expect(failure.code == code)
         #expect(failure.httpStatus == status)
@@ -30,7 +32,7 @@ import Testing
         let transport = HTTPStubTransport { _ in
             HTTPResponse(status: 502, body: Data("<html>Bad gateway Password=hunter2;</html>".utf8))
         }
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             try await HTTPTest.client(transport, retry: .never).send(.get, ["jobs"])
         }
         #expect(error?.code == .serviceUnavailable)
@@ -43,7 +45,9 @@ import Testing
         let bodies = [#"{"error":"job is running"}"#, #"{"code":"JOB_RUNNING","message":"job is running"}"#]
         for body in bodies {
             let transport = HTTPStubTransport { _ in HTTPResponse(status: 409, body: Data(body.utf8)) }
-            let error = await HTTPTest.error { try await HTTPTest.client(transport).send(.post, ["jobs", "1", "run"]) }
+            let error = await #expect(throws: JobBridgeError.self) {
+                try await HTTPTest.client(transport).send(.post, ["jobs", "1", "run"])
+            }
             #expect(error?.code == .conflict)
             #expect(error?.message == "job is running")
         }
@@ -51,7 +55,9 @@ import Testing
 
     @Test func redirectStatusIsBadResponse() async throws {
         let transport = HTTPStubTransport { _ in HTTPResponse(status: 302, headers: ["Location": "/elsewhere"]) }
-        let error = await HTTPTest.error { try await HTTPTest.client(transport).send(.get, ["jobs"]) }
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await HTTPTest.client(transport).send(.get, ["jobs"])
+        }
         #expect(error?.code == .badResponse)
         #expect(error?.httpStatus == 302)
     }
@@ -70,7 +76,9 @@ import Testing
             .json(200, ["items": [["id": 1, "name": "a"], ["id": "two", "name": "b"]]])
         }
         let client = try RESTClient(provider: "P", baseURL: HTTPTest.url("https://h.example.com"), transport: router)
-        let error = await HTTPTest.error { _ = try await client.get(Listing.self, ["list"], operation: .listJobs) }
+        let error = await #expect(throws: JobBridgeError.self) {
+            _ = try await client.get(Listing.self, ["list"], operation: .listJobs)
+        }
         let failure = try #require(error)
         #expect(failure.code == .badResponse)
         #expect(failure.field == "items[1].id")
@@ -84,7 +92,7 @@ import Testing
         let router = SimulatorRouter()
         router.on(.get, "/list") { _ in .json(200, ["items": [["id": 1]]]) }
         let client = try RESTClient(provider: "P", baseURL: HTTPTest.url("https://h.example.com"), transport: router)
-        let error = await HTTPTest.error { _ = try await client.get(Listing.self, ["list"]) }
+        let error = await #expect(throws: JobBridgeError.self) { _ = try await client.get(Listing.self, ["list"]) }
         #expect(error?.field == "items[0].name")
     }
 
@@ -92,7 +100,7 @@ import Testing
         let long = String(repeating: "x", count: 5000)
         let transport = HTTPStubTransport { _ in HTTPResponse(status: 200, body: Data("<html>\(long)".utf8)) }
         let client = try HTTPTest.client(transport)
-        let error = await HTTPTest.error { _ = try await client.get(Listing.self, ["list"]) }
+        let error = await #expect(throws: JobBridgeError.self) { _ = try await client.get(Listing.self, ["list"]) }
         #expect(error?.code == .badResponse)
         #expect((error?.message.count ?? .max) < 1500)
         #expect(error?.message.contains("<html>") == true)

@@ -85,16 +85,4 @@ enum HTTPTest {
             observers: observers, clock: clock)
     }
 
-    /// Runs `body` and returns the `JobBridgeError` it throws (records an issue otherwise).
-    static func error(_ body: () async throws -> Void) async -> JobBridgeError? {
-        do {
-            try await body()
-            Issue.record("expected a JobBridgeError, got success")
-        } catch let error as JobBridgeError {
-            return error
-        } catch {
-            Issue.record("expected a JobBridgeError, got \(error)")
-        }
-        return nil
-    }
 }

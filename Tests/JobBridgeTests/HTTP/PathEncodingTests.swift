@@ -24,7 +24,7 @@ import Testing
 
     @Test(arguments: ["", ".", ".."])
     func dotAndEmptySegmentsAreRefused(segment: String) async throws {
-        let error = await HTTPTest.error {
+        let error = #expect(throws: JobBridgeError.self) {
             _ = try URLBuilder.url(base: HTTPTest.base, segments: ["jobs", segment, "tasks"])
         }
         #expect(error?.code == .invalidRequest)
@@ -38,7 +38,9 @@ import Testing
             return HTTPResponse(status: 200)
         }
         let client = try HTTPTest.client(transport)
-        let error = await HTTPTest.error { try await client.send(.get, ["jobs", ".."], operation: .getJob) }
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await client.send(.get, ["jobs", ".."], operation: .getJob)
+        }
         #expect(error?.code == .invalidRequest)
         #expect(error?.provider == "TestProvider")
         #expect(error?.operation == .getJob)
@@ -82,7 +84,7 @@ import Testing
         "http://localhost.evil.example", "ftp://example.com", "file:///etc/passwd", "ws://localhost",
     ])
     func refused(url: String) async throws {
-        let error = await HTTPTest.error {
+        let error = #expect(throws: JobBridgeError.self) {
             _ = try RESTClient(provider: "P", baseURL: HTTPTest.url(url), transport: SimulatorRouter())
         }
         #expect(error?.code == .configuration)
@@ -96,14 +98,14 @@ import Testing
     }
 
     @Test func otherSchemesRefusedEvenWhenOptedIn() async {
-        let error = await HTTPTest.error {
+        let error = #expect(throws: JobBridgeError.self) {
             try URLBuilder.validateBaseURL(HTTPTest.url("ftp://example.com"), allowsInsecureHTTP: true)
         }
         #expect(error?.code == .configuration)
     }
 
     @Test func userInfoInBaseURLRefused() async {
-        let error = await HTTPTest.error {
+        let error = #expect(throws: JobBridgeError.self) {
             try URLBuilder.validateBaseURL(HTTPTest.url("https://u:hunter2@example.com"))
         }
         #expect(error?.code == .configuration)

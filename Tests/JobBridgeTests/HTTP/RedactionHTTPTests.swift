@@ -65,7 +65,7 @@ import Testing
         let client = try HTTPTest.client(
             router, credentials: BearerTokenCredentials(token: Secret(Self.token)), observers: [recorder])
         let body = try JSONValue.object(["connectionString": .string(Self.connectionString), "name": "x"]).data()
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             try await client.send(
                 .post, ["connections"], query: [URLQueryItem(name: "access_token", value: Self.token)], body: body,
                 headers: ["x-cdata-authtoken": Self.token, "Content-Type": "application/json"],
@@ -118,7 +118,7 @@ import Testing
         let client = try HTTPTest.client(
             transport, credentials: HeaderTokenCredentials(token: Secret(Self.token)), retry: .never,
             observers: [recorder])
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             try await client.send(.get, ["jobs"], query: [URLQueryItem(name: "token", value: Self.token)])
         }
         #expect(error?.code == .transport)
@@ -133,7 +133,7 @@ import Testing
             .json(200, ["id": "not a number", "connectionString": .string(Self.connectionString)])
         }
         let client = try RESTClient(provider: "P", baseURL: HTTPTest.url("https://h.example.com"), transport: router)
-        let error = await HTTPTest.error { _ = try await client.get(Connection.self, ["c"]) }
+        let error = await #expect(throws: JobBridgeError.self) { _ = try await client.get(Connection.self, ["c"]) }
         #expect(error?.code == .badResponse)
         Self.assertClean(error.map { String(describing: $0) } ?? "")
     }

@@ -35,14 +35,18 @@ import Testing
     @Test(arguments: [400, 401, 403, 404, 405, 409, 422, 501])
     func notRetriedStatuses(status: Int) async throws {
         let router = flakyRouter(status: status, failures: 1)
-        let error = await HTTPTest.error { try await HTTPTest.client(router).send(.get, ["jobs"]) }
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await HTTPTest.client(router).send(.get, ["jobs"])
+        }
         #expect(error?.httpStatus == status)
         #expect(router.receivedRequests.count == 1)
     }
 
     @Test func postIsNeverRetried() async throws {
         let router = flakyRouter(status: 503, failures: 1)
-        let error = await HTTPTest.error { try await HTTPTest.client(router).send(.post, ["jobs"]) }
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await HTTPTest.client(router).send(.post, ["jobs"])
+        }
         #expect(error?.code == .serviceUnavailable)
         #expect(router.receivedRequests.count == 1)
     }
@@ -65,7 +69,7 @@ import Testing
 
     @Test func boundedByAttempts() async throws {
         let router = flakyRouter(status: 503, failures: 100)
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             try await HTTPTest.client(router).send(.get, ["jobs"], operation: .listJobs)
         }
         #expect(error?.code == .serviceUnavailable)
@@ -77,7 +81,7 @@ import Testing
         let router = flakyRouter(status: 500, failures: 100)
         let clock = SimulatedClock()
         let retry = HTTPTest.retry(maxAttempts: 10, baseDelay: .seconds(1), maxTotalTime: .seconds(5))
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             try await HTTPTest.client(router, retry: retry, clock: clock).send(.get, ["jobs"])
         }
         #expect(error?.code == .serviceUnavailable)
@@ -107,7 +111,9 @@ import Testing
     @Test func retryAfterBeyondBudgetStopsWithRateLimitedError() async throws {
         let router = flakyRouter(status: 429, failures: 1, headers: ["Retry-After": "120"])
         let clock = SimulatedClock()
-        let error = await HTTPTest.error { try await HTTPTest.client(router, clock: clock).send(.get, ["jobs"]) }
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await HTTPTest.client(router, clock: clock).send(.get, ["jobs"])
+        }
         #expect(error?.code == .rateLimited)
         #expect(error?.retryAfter == .seconds(120))
         #expect(error?.isRetryable == true)
@@ -163,7 +169,7 @@ import Testing
     @Test func ambiguousPostFailureIsNotRepeated() async throws {
         let router = flakyRouter(status: 500, failures: 0)
         let faults = FaultInjectingTransport(wrapping: router, plan: .script([.dropAfterServer]))
-        let error = await HTTPTest.error {
+        let error = await #expect(throws: JobBridgeError.self) {
             try await HTTPTest.client(faults).send(.post, ["jobs"], operation: .createJob)
         }
         #expect(error?.code == .transport)

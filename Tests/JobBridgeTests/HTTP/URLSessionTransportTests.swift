@@ -112,7 +112,7 @@ final class StubURLProtocol: URLProtocol {
         let host = "timeout.stub.example"
         StubRegistry.shared.set(.failure(.timedOut), for: host)
         let request = HTTPRequest(method: .get, url: HTTPTest.url("https://\(host)/jobs?token=tok-SECRET-123"))
-        let error = await HTTPTest.error { _ = try await Self.transport().send(request) }
+        let error = await #expect(throws: JobBridgeError.self) { _ = try await Self.transport().send(request) }
         #expect(error?.code == .transport)
         #expect(error?.isRetryable == true)
         let text = error.map { String(describing: $0) } ?? ""
@@ -130,7 +130,9 @@ final class StubURLProtocol: URLProtocol {
         let client = try RESTClient(
             provider: "Stub", baseURL: HTTPTest.url("https://\(host)/v1"), transport: Self.transport(),
             credentials: HeaderTokenCredentials(token: "abc"))
-        let error = await HTTPTest.error { try await client.send(.get, ["jobs", "a/b"], operation: .getJob) }
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await client.send(.get, ["jobs", "a/b"], operation: .getJob)
+        }
         #expect(error?.code == .notFound)
         #expect(error?.providerCode == "NOT_FOUND")
         let seen = try #require(StubRegistry.shared.requests(for: host).first)

@@ -76,7 +76,7 @@ import Testing
     @Test func dropBeforeServer() async throws {
         let server = Self.server()
         let transport = FaultInjectingTransport(wrapping: server, plan: .script([.dropBeforeServer]))
-        let error = await HTTPTest.error { _ = try await transport.send(Self.jobs) }
+        let error = await #expect(throws: JobBridgeError.self) { _ = try await transport.send(Self.jobs) }
         #expect(error?.code == .transport)
         #expect(server.receivedRequests.isEmpty)
         #expect(transport.records.first?.reachedServer == false)
@@ -86,7 +86,7 @@ import Testing
         let server = Self.server()
         let transport = FaultInjectingTransport(wrapping: server, plan: .script([.dropAfterServer]))
         let create = HTTPRequest(method: .post, url: HTTPTest.url("https://sim.example.com/jobs"))
-        let error = await HTTPTest.error { _ = try await transport.send(create) }
+        let error = await #expect(throws: JobBridgeError.self) { _ = try await transport.send(create) }
         #expect(error?.code == .transport)
         #expect(server.count(.post, "/jobs") == 1)
         #expect(transport.records.first?.reachedServer == true)
