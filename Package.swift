@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "JobBridgeTesting", targets: ["JobBridgeTesting"]),
         .executable(name: "jobbridge-demo", targets: ["JobBridgeDemo"]),
         .executable(name: "jobbridge-bench", targets: ["ListingBenchmark"]),
+        .executable(name: "jobbridge-cron-bench", targets: ["CronBenchmark"]),
         // NX1 adapter (#6)
         .library(name: "JobBridgeNX1", targets: ["JobBridgeNX1"]),
         .library(name: "JobBridgeNX1Simulator", targets: ["JobBridgeNX1Simulator"]),
@@ -33,7 +34,10 @@ let package = Package(
             dependencies: ["JobBridge", "JobBridgeTesting"],
             path: "Benchmarks/ListingBenchmark"
         ),
-        .testTarget(name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"]),
+        .executableTarget(name: "CronBenchmark", dependencies: ["JobBridge"], path: "Benchmarks/CronBenchmark"),
+        .testTarget(
+            name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"],
+            exclude: ["Schedule/Fixtures"]),
         // NX1 adapter (#6): the simulator never depends on the adapter.
         .target(name: "JobBridgeNX1", dependencies: ["JobBridge"], path: "Adapters/NX1/Sources"),
         .target(

@@ -1,0 +1,60 @@
+import Foundation
+import JobBridge
+
+// ns per next-run call, America/New_York, `standard` dialect with its default (vixie) policy.
+// Each call starts from one of 4,096 fixed instants spread over 2020–2030 (the same starts as
+// Scripts/cron-bench-reference.sh uses), so sparse expressions do not run off the calendar.
+let allExpressions = ["* * * * *", "*/15 9-17 * * 1-5", "0 0 1 1 *", "0 0 29 2 *", "0 2 * * 0"]
+// An argument selects one expression (for profiling); none runs them all.
+let expressions = CommandLine.arguments.count > 1 ? [CommandLine.arguments[1]] : allExpressions
+let zone = TimeZone(identifier: "America/New_York") ?? .gmt
+
+/// The 4,096 start instants: a 64-bit LCG, 2020-01-01 plus up to ten years.
+func makeStarts() -> [Date] {
+    var starts: [Date] = []
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    for _ in 0..<4096 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let seconds = 1_577_836_800 + Int64(state >> 33) % 315_532_800
+        starts.append(Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+    return starts
+}
+
+func measure(_ schedule: CronSchedule, _ starts: [Date], calls: Int) -> (Double, Int) {
+    var checksum = 0
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+        for index in 0..<calls {
+            if let next = schedule.nextRun(after: starts[index & 4095]) {
+                checksum &+= Int(next.timeIntervalSince1970)
+            }
+        }
+    }
+    let nanoseconds = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
+    return (nanoseconds / Double(calls), checksum)
+}
+
+let starts = makeStarts()
+print("expression            ns/call (median of 7 rounds)")
+var medians: [Double] = []
+for text in expressions {
+    guard let schedule = try? CronSchedule(text, dialect: .standard, timeZone: zone) else {
+        print("cannot parse \(text)")
+        continue
+    }
+    _ = measure(schedule, starts, calls: 20_000)
+    var rounds: [Double] = []
+    var checksum = 0
+    for _ in 0..<7 {
+        let (perCall, sum) = measure(schedule, starts, calls: 400_000)
+        rounds.append(perCall)
+        checksum &+= sum
+    }
+    rounds.sort()
+    medians.append(rounds[3])
+    let label = text.padding(toLength: 22, withPad: " ", startingAt: 0)
+    print("\(label)\(String(format: "%7.1f", rounds[3]))   (checksum \(checksum & 0xFFFF))")
+}
+medians.sort()
+if !medians.isEmpty { print("median over expressions: \(String(format: "%.1f", medians[medians.count / 2])) ns") }
