@@ -9,8 +9,11 @@ let package = Package(
     products: [
         .library(name: "JobBridge", targets: ["JobBridge"]),
         .library(name: "JobBridgeTesting", targets: ["JobBridgeTesting"]),
+        .library(name: "JobBridgeSync", targets: ["JobBridgeSync"]),
+        .library(name: "JobBridgeSyncSimulator", targets: ["JobBridgeSyncSimulator"]),
         .executable(name: "jobbridge-demo", targets: ["JobBridgeDemo"]),
         .executable(name: "jobbridge-bench", targets: ["ListingBenchmark"]),
+        .executable(name: "jobbridge-sync-bench", targets: ["SyncMappingBenchmark"]),
     ],
     targets: [
         .target(name: "JobBridge"),
@@ -22,6 +25,25 @@ let package = Package(
             path: "Benchmarks/ListingBenchmark"
         ),
         .testTarget(name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"]),
+
+        // CData Sync v2: the adapter, its simulator (which never imports the adapter), its tests.
+        .target(name: "JobBridgeSync", dependencies: ["JobBridge"], path: "Adapters/Sync/Sources"),
+        .target(
+            name: "JobBridgeSyncSimulator",
+            dependencies: ["JobBridge", "JobBridgeTesting"],
+            path: "Adapters/Sync/Simulator"
+        ),
+        .testTarget(
+            name: "JobBridgeSyncTests",
+            dependencies: ["JobBridge", "JobBridgeTesting", "JobBridgeSync", "JobBridgeSyncSimulator"],
+            path: "Adapters/Sync/Tests",
+            resources: [.copy("Fixtures/sync-v2-job-management.txt")]
+        ),
+        .executableTarget(
+            name: "SyncMappingBenchmark",
+            dependencies: ["JobBridge", "JobBridgeSync", "JobBridgeSyncSimulator"],
+            path: "Benchmarks/SyncMappingBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
