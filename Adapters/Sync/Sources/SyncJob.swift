@@ -24,14 +24,15 @@ public struct SyncJob: Hashable, Sendable, Identifiable {
     /// The whole JSON object, as it came.
     public var raw: JSONValue
 
-    /// Creates a job value (for tests and for building answers).
-    public init(id: String, settings: SyncJobSettings, workspaceID: String? = nil, raw: JSONValue? = nil) {
+    /// Creates a job value from its parts; ``raw`` is the settings' JSON with the id and
+    /// workspace.
+    public init(id: String, settings: SyncJobSettings, workspaceID: String? = nil) {
         self.id = id
         self.workspaceID = workspaceID
         self.settings = settings
-        var json = raw ?? settings.json
+        var json = settings.json
         json["id"] = .string(id)
-        if let workspaceID, raw == nil { json["workspace_id"] = .string(workspaceID) }
+        if let workspaceID { json["workspace_id"] = .string(workspaceID) }
         self.raw = json
     }
 
@@ -107,7 +108,7 @@ public struct SyncTask: Hashable, Sendable, Identifiable {
     /// The whole JSON object, as it came.
     public var raw: JSONValue
 
-    /// Creates a task value (for tests and for building answers).
+    /// Creates a task value from its parts; ``raw`` is the settings' JSON with the ids.
     public init(id: String, settings: SyncTaskSettings, jobID: String? = nil) {
         self.id = id
         self.jobID = jobID
