@@ -3,6 +3,38 @@
 // The root package depends on the Swift toolchain alone (Foundation, Dispatch, Testing).
 import PackageDescription
 
+/// The platforms with an adapter under `Adapters/<folder>`: each brings a library
+/// `JobBridge<module>`, a simulator `JobBridge<module>Simulator` (which never depends on
+/// the adapter: it is a second, independent reading of the provider's documents) and a
+/// test target.
+let adapters: [(folder: String, module: String, testResources: [Resource])] = [
+    ("Sync", "Sync", [.copy("Fixtures/sync-v2-job-management.txt")]),
+    ("Connect", "Connect", []),
+    ("NX1", "NX1", []),
+]
+
+let adapterProducts: [Product] = adapters.flatMap { adapter in
+    [
+        Product.library(name: "JobBridge\(adapter.module)", targets: ["JobBridge\(adapter.module)"]),
+        Product.library(
+            name: "JobBridge\(adapter.module)Simulator", targets: ["JobBridge\(adapter.module)Simulator"]),
+    ]
+}
+
+let adapterTargets: [Target] = adapters.flatMap { adapter -> [Target] in
+    let name = "JobBridge\(adapter.module)"
+    return [
+        .target(name: name, dependencies: ["JobBridge"], path: "Adapters/\(adapter.folder)/Sources"),
+        .target(
+            name: "\(name)Simulator", dependencies: ["JobBridge", "JobBridgeTesting"],
+            path: "Adapters/\(adapter.folder)/Simulator"),
+        .testTarget(
+            name: "\(name)Tests",
+            dependencies: ["JobBridge", "JobBridgeTesting", .target(name: name), .target(name: "\(name)Simulator")],
+            path: "Adapters/\(adapter.folder)/Tests", resources: adapter.testResources),
+    ]
+}
+
 let package = Package(
     name: "JobBridge",
     platforms: [.macOS(.v14), .iOS(.v17)],
@@ -12,53 +44,28 @@ let package = Package(
         .executable(name: "jobbridge-demo", targets: ["JobBridgeDemo"]),
         .executable(name: "jobbridge-bench", targets: ["ListingBenchmark"]),
         .executable(name: "jobbridge-cron-bench", targets: ["CronBenchmark"]),
-        // NX1 adapter (#6)
-        .library(name: "JobBridgeNX1", targets: ["JobBridgeNX1"]),
-        .library(name: "JobBridgeNX1Simulator", targets: ["JobBridgeNX1Simulator"]),
-        // CData Connect AI adapter (#5)
-        .library(name: "JobBridgeConnect", targets: ["JobBridgeConnect"]),
-        .library(name: "JobBridgeConnectSimulator", targets: ["JobBridgeConnectSimulator"]),
-    ],
+        .executable(name: "jobbridge-sync-bench", targets: ["SyncMappingBenchmark"]),
+    ] + adapterProducts,
     targets: [
         .target(name: "JobBridge"),
         .target(name: "JobBridgeTesting", dependencies: ["JobBridge"]),
+        .testTarget(
+            name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"], exclude: ["Schedule/Fixtures"]),
         .executableTarget(
             name: "JobBridgeDemo",
-            dependencies: [
-                "JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator", "JobBridgeConnect",
-                "JobBridgeConnectSimulator",
-            ]
+            dependencies: ["JobBridge", "JobBridgeTesting"]
+                + adapters.flatMap { adapter -> [Target.Dependency] in
+                    ["JobBridge\(adapter.module)", "JobBridge\(adapter.module)Simulator"].map { .target(name: $0) }
+                }
         ),
         .executableTarget(
-            name: "ListingBenchmark",
-            dependencies: ["JobBridge", "JobBridgeTesting"],
+            name: "ListingBenchmark", dependencies: ["JobBridge", "JobBridgeTesting"],
             path: "Benchmarks/ListingBenchmark"
         ),
         .executableTarget(name: "CronBenchmark", dependencies: ["JobBridge"], path: "Benchmarks/CronBenchmark"),
-        .testTarget(
-            name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"],
-            exclude: ["Schedule/Fixtures"]),
-        // NX1 adapter (#6): the simulator never depends on the adapter.
-        .target(name: "JobBridgeNX1", dependencies: ["JobBridge"], path: "Adapters/NX1/Sources"),
-        .target(
-            name: "JobBridgeNX1Simulator", dependencies: ["JobBridge", "JobBridgeTesting"],
-            path: "Adapters/NX1/Simulator"),
-        .testTarget(
-            name: "JobBridgeNX1Tests",
-            dependencies: [
-                "JobBridge", "JobBridgeTesting", "JobBridgeNX1", "JobBridgeNX1Simulator", "JobBridgeConnect",
-                "JobBridgeConnectSimulator",
-            ],
-            path: "Adapters/NX1/Tests"),
-        // CData Connect AI adapter (#5): the simulator never depends on the adapter.
-        .target(name: "JobBridgeConnect", dependencies: ["JobBridge"], path: "Adapters/Connect/Sources"),
-        .target(
-            name: "JobBridgeConnectSimulator", dependencies: ["JobBridge", "JobBridgeTesting"],
-            path: "Adapters/Connect/Simulator"),
-        .testTarget(
-            name: "JobBridgeConnectTests",
-            dependencies: ["JobBridgeConnect", "JobBridgeConnectSimulator", "JobBridge", "JobBridgeTesting"],
-            path: "Adapters/Connect/Tests"),
-    ],
+        .executableTarget(
+            name: "SyncMappingBenchmark", dependencies: ["JobBridge", "JobBridgeSync", "JobBridgeSyncSimulator"],
+            path: "Benchmarks/SyncMappingBenchmark"),
+    ] + adapterTargets,
     swiftLanguageModes: [.v6]
 )

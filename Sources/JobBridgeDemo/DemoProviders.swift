@@ -4,6 +4,8 @@ import JobBridgeConnect
 import JobBridgeConnectSimulator
 import JobBridgeNX1
 import JobBridgeNX1Simulator
+import JobBridgeSync
+import JobBridgeSyncSimulator
 import JobBridgeTesting
 
 /// The providers the demo lists, seeded with a few jobs each.
@@ -55,6 +57,15 @@ enum DemoProviders {
                 tokenProvider: { AccessToken(token: Secret(ConnectSimulator.defaultToken)) }),
             cacheConnection: ConnectionRef(
                 id: ConnectionID(ConnectSimulator.demoCacheConnectionID), name: "CacheConnection"))
-        return [warehouse, crm, nx1, connect]
+        // CData Sync, against its simulator seeded with four jobs and one past run.
+        guard let syncURL = URL(string: "https://sync.example.com:8181/api.rsc/v2") else {
+            throw JobBridgeError(.configuration, "the demo's Sync URL is invalid")
+        }
+        let sync = SyncProvider(
+            client: try SyncClient(
+                baseURL: syncURL, credentials: SyncClient.tokenCredentials(Secret(SyncSimulator.demoToken)),
+                transport: await SyncSimulator.demo(clock: clock), clock: clock),
+            workspaceID: SyncSimulator.demoWorkspaceID, name: "CData Sync")
+        return [warehouse, crm, sync, connect, nx1]
     }
 }

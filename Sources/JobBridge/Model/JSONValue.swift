@@ -107,18 +107,21 @@ public enum JSONValue: Hashable, Sendable {
 
 extension JSONValue: Codable {
     /// Decodes any JSON value.
+    ///
+    /// A decoder cannot be asked what a value is, only told what to read, and each wrong
+    /// guess costs a thrown error: the most common kind, a string, is tried first.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
         } else if let value = try? container.decode(Int64.self) {
             self = .int(value)
         } else if let value = try? container.decode(Double.self) {
             self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {

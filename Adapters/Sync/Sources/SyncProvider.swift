@@ -1,0 +1,339 @@
+import Foundation
+import JobBridge
+
+/// CData Sync v2 behind ``JobProvider``: the jobs of one workspace.
+///
+/// ```swift
+/// let client = try SyncClient(
+///     baseURL: URL(string: "https://sync.example.com:8181/api.rsc/v2")!,
+///     credentials: SyncClient.tokenCredentials(token), serverTimeZone: TimeZone(identifier: "America/New_York")!)
+/// let sync = SyncProvider(client: client, workspaceID: "default")
+/// for try await job in sync.jobs() { print(job.name, job.schedule) }
+/// ```
+///
+/// The mapping is in ``SyncMapping``. What the provider adds to the native client:
+/// - **Reads** list the workspace's jobs (following next links); ``job(_:)`` reads the job
+///   and its tasks. ``Job/lastRun`` and ``Job/nextRunAt`` are not part of Sync's job JSON:
+///   ``status(of:)`` gives the latest run.
+/// - **Updates** are read-modify-write: the job is read, the change applied to its
+///   settings, and every setting that `PUT /jobs/{job_id}` takes is sent back with every
+///   member the library does not know, so nothing is dropped whatever the server does
+///   with fields left out. Settings that only create takes (type, connections, worker
+///   pool, …) are refused with ``JobBridgeError/Code/invalidDefinition`` when changed.
+/// - **Running jobs**: Sync refuses to update or delete them; that arrives as
+///   ``JobBridgeError/Code/conflict``, whether the server said `409` or `400` "running".
+/// - **Ambiguous failures**: a request that may or may not have reached the server (the
+///   connection dropped, a 5xx, an unreadable 2xx) is never sent again blindly. Before
+///   sending a create again the provider lists the workspace's jobs by name (Sync's job
+///   names are unique: v1 addressed jobs by name); before executing again it reads the
+///   status; before adding a task again it compares the task list with the one read
+///   before; a delete, a cancel and a move are checked by reading the result.
+/// - **Schedules** are cron in Sync's dialect (see ``SyncCron``, which also says which
+///   daylight-saving policy applies), read in GMT when the job's `use_gmt_datetime` is
+///   true and in ``SyncClient/serverTimeZone`` otherwise. A cron in another zone is refused.
+public struct SyncProvider: JobProvider {
+    /// The native client, for everything the portable model does not cover.
+    public let client: SyncClient
+    /// The workspace whose jobs this provider lists and creates.
+    public let workspaceID: String
+    /// The provider's name, capabilities and rules.
+    public let descriptor: ProviderDescriptor
+    /// The wall clock used to date a run whose request the server answered without one.
+    let now: @Sendable () -> Date
+
+    /// Creates a provider for one workspace.
+    ///
+    /// - Parameters:
+    ///   - name: The provider's name as shown to people (default `"CData Sync"`).
+    ///   - now: The wall clock (injectable for tests).
+    public init(
+        client: SyncClient, workspaceID: String, name: String = SyncClient.providerName,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.client = client
+        self.workspaceID = workspaceID
+        self.now = now
+        self.descriptor = ProviderDescriptor(
+            name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron])
+    }
+
+    /// Every operation of ``JobOperation``: Sync's API has them all.
+    public static let capabilities: ProviderCapabilities = .all
+
+    private var zone: TimeZone { client.serverTimeZone }
+
+    // MARK: Jobs
+
+    /// The workspace's jobs, page by page (tasks are not fetched: ``Job/tasks`` is empty
+    /// unless the server embeds them).
+    public func jobs() -> PagedSequence<Job> {
+        let zone = self.zone
+        return client.jobs(inWorkspace: workspaceID) { SyncMapping.job($0, serverTimeZone: zone) }
+    }
+
+    /// One job with its tasks.
+    public func job(_ id: JobID) async throws -> Job {
+        let native = try await nativeJob(id.rawValue, operation: .getJob)
+        let tasks = try await client.tasks(of: id.rawValue).collect()
+        return SyncMapping.job(native, tasks: tasks, serverTimeZone: zone)
+    }
+
+    /// Creates a job (its tasks sent as `queries`), then marks inactive tasks inactive.
+    public func createJob(_ definition: JobDefinition) async throws -> Job {
+        try definition.validate(for: descriptor)
+        let source = try await connectionID(definition.source, field: "source")
+        let destination = try await connectionID(definition.destination, field: "destination")
+        let settings = try SyncMapping.settings(
+            for: definition, sourceID: source, destinationID: destination, serverTimeZone: zone)
+        let created = try await recovering(.createJob) {
+            try await client.createJob(settings, inWorkspace: workspaceID)
+        } check: {
+            try await client.jobs(inWorkspace: workspaceID).collect().first { $0.settings.name == definition.name }
+        }
+        var tasks = try await client.tasks(of: created.id).collect()
+        // Tasks come from `queries`; a server that ignored them would leave the job without.
+        guard tasks.count == definition.tasks.count else {
+            throw JobBridgeError(
+                .badResponse,
+                "job \(created.id) was created with \(tasks.count) tasks for \(definition.tasks.count) queries",
+                provider: descriptor.name, operation: .createJob)
+        }
+        // `queries` cannot say that a task is inactive: each inactive one is updated after.
+        let ordered = SyncMapping.tasks(tasks)
+        for (position, task) in definition.tasks.enumerated() where !task.isActive {
+            guard let native = tasks.first(where: { $0.id == ordered[position].id.rawValue }) else { continue }
+            var body = native.settings
+            body.isActive = false
+            body.index = ordered[position].index
+            try await client.updateTask(native.id, of: created.id, body)
+        }
+        if definition.tasks.contains(where: { !$0.isActive }) {
+            tasks = try await client.tasks(of: created.id).collect()
+        }
+        return SyncMapping.job(created, tasks: tasks, serverTimeZone: zone)
+    }
+
+    /// Changes a job by read-modify-write; refused while it runs.
+    public func updateJob(_ id: JobID, with update: JobUpdate) async throws -> Job {
+        try update.validate(for: descriptor)
+        let current = try await nativeJob(id.rawValue, operation: .updateJob)
+        try await checkUnchanged(update.source, current.settings.sourceConnectionID, field: "source")
+        try await checkUnchanged(update.destination, current.settings.destinationConnectionID, field: "destination")
+        var settings = current.settings
+        try SyncMapping.apply(update, to: &settings, serverTimeZone: zone)
+        if settings != current.settings {
+            try await client.updateJob(id.rawValue, json: settings.updateJSON)
+        }
+        return try await job(id)
+    }
+
+    /// Deletes a job; refused while it runs.
+    public func deleteJob(_ id: JobID) async throws {
+        try await recovering(.deleteJob) {
+            try await client.deleteJob(id.rawValue, retrying: false)
+        } check: {
+            try await isGone { _ = try await nativeJob(id.rawValue, operation: .deleteJob) }
+        }
+    }
+
+    // MARK: Runs
+
+    /// Executes the job (every active task, or the chosen ones).
+    public func runJob(_ id: JobID, tasks: [TaskID]?) async throws -> JobRun {
+        let operation: JobOperation = tasks == nil ? .runJob : .runTasks
+        if let tasks, tasks.isEmpty {
+            throw JobBridgeError(
+                .invalidRequest, "no tasks chosen; pass nil to run every active task", provider: descriptor.name,
+                operation: operation, field: "tasks")
+        }
+        let requestedAt = now()
+        let answer = try await recovering(operation) {
+            try await client.execute(id.rawValue, tasks: tasks?.map(\.rawValue)) ?? SyncRun()
+        } check: { () -> SyncRun? in
+            let status = try await client.status(of: id.rawValue)
+            return !status.isEmpty && !SyncMapping.status(status.status).isFinished ? status : nil
+        }
+        // An answer that describes no run: the status says which run started.
+        var run = answer.isEmpty ? try await client.status(of: id.rawValue) : answer
+        if run.isEmpty { run.status = "Starting" }
+        var result = SyncMapping.run(run, jobID: id)
+        if result.runID == nil { result.requestedAt = requestedAt }
+        if result.taskIDs == nil, let tasks { result.taskIDs = tasks }
+        return result
+    }
+
+    /// Cancels the job's current run.
+    public func cancelRun(of id: JobID) async throws {
+        try await recovering(.cancelRun) {
+            try await client.cancel(id.rawValue)
+        } check: {
+            let status = try await client.status(of: id.rawValue)
+            return status.isEmpty || SyncMapping.status(status.status).isFinished ? () : nil
+        }
+    }
+
+    /// The job's current or latest run; `nil` if it never ran.
+    public func status(of id: JobID) async throws -> JobRun? {
+        let native = try await client.status(of: id.rawValue)
+        return native.isEmpty ? nil : SyncMapping.run(native, jobID: id)
+    }
+
+    /// The job's runs, newest first. v2's order and paging are not documented, so every
+    /// page is read and the runs sorted by start before the first is returned.
+    public func runs(of id: JobID) -> PagedSequence<JobRun> {
+        let history = client.history(of: id.rawValue)
+        return .single {
+            SyncMapping.newestFirst(try await history.collect().map { SyncMapping.run($0, jobID: id) })
+        }
+    }
+
+    /// One run (history entry).
+    public func run(_ runID: RunID, of jobID: JobID) async throws -> JobRun {
+        SyncMapping.run(try await client.history(runID.rawValue, of: jobID.rawValue), jobID: jobID)
+    }
+
+    // MARK: Tasks
+
+    /// The job's tasks in order.
+    public func tasks(of jobID: JobID) async throws -> [JobTask] {
+        SyncMapping.tasks(try await client.tasks(of: jobID.rawValue).collect())
+    }
+
+    /// One task.
+    public func task(_ taskID: TaskID, of jobID: JobID) async throws -> JobTask {
+        let native = try await client.task(taskID.rawValue, of: jobID.rawValue)
+        if native.index != nil { return SyncMapping.task(native, position: 0) }
+        // No index in the answer: the task's place in the list says it.
+        let all = try await tasks(of: jobID)
+        return all.first { $0.id == taskID } ?? SyncMapping.task(native, position: 0)
+    }
+
+    /// Adds a task at the end of the job.
+    public func addTask(_ definition: TaskDefinition, to jobID: JobID) async throws -> JobTask {
+        try definition.validate(for: descriptor)
+        let query = SyncMapping.query(for: definition)
+        let before = try await client.tasks(of: jobID.rawValue).collect()
+        let body = SyncTaskSettings(query: query, isActive: definition.isActive)
+        // The task that appeared since `before` with this query, if any.
+        let appeared = { () async throws -> SyncTask? in
+            try await client.tasks(of: jobID.rawValue).collect().first { task in
+                task.query == query && !before.contains { $0.id == task.id }
+            }
+        }
+        let added = try await recovering(.addTask) { () -> SyncTask in
+            if let task = try await client.addTask(body, to: jobID.rawValue) { return task }
+            guard let task = try await appeared() else {
+                throw JobBridgeError(
+                    .badResponse, "the task was accepted but does not appear in the job's tasks",
+                    provider: descriptor.name, operation: .addTask)
+            }
+            return task
+        } check: {
+            try await appeared()
+        }
+        let all = SyncMapping.tasks(try await client.tasks(of: jobID.rawValue).collect())
+        return all.first { $0.id.rawValue == added.id } ?? SyncMapping.task(added, position: all.count)
+    }
+
+    /// Changes a task (its position is kept).
+    public func updateTask(_ taskID: TaskID, of jobID: JobID, with update: TaskUpdate) async throws -> JobTask {
+        try update.validate(for: descriptor)
+        let current = try await client.task(taskID.rawValue, of: jobID.rawValue)
+        var settings = current.settings
+        if let query = update.query { settings.query = query }
+        if let table = update.table { settings.query = SyncMapping.query(for: TaskDefinition(table: table)) }
+        if let isActive = update.isActive { settings.isActive = isActive }
+        if settings != current.settings {
+            if settings.index == nil { settings.index = try await task(taskID, of: jobID).index }
+            try await client.updateTask(taskID.rawValue, of: jobID.rawValue, settings)
+        }
+        return try await task(taskID, of: jobID)
+    }
+
+    /// Deletes a task; the tasks after it move up.
+    public func deleteTask(_ taskID: TaskID, of jobID: JobID) async throws {
+        try await recovering(.deleteTask) {
+            try await client.deleteTask(taskID.rawValue, of: jobID.rawValue, retrying: false)
+        } check: {
+            try await isGone { _ = try await client.task(taskID.rawValue, of: jobID.rawValue) }
+        }
+    }
+
+    /// Moves a task and returns every task in its new order.
+    public func moveTask(_ taskID: TaskID, of jobID: JobID, to index: Int) async throws -> [JobTask] {
+        let current = try await tasks(of: jobID)
+        guard let task = current.first(where: { $0.id == taskID }) else {
+            throw JobBridgeError(
+                .notFound, "job \(jobID) has no task \(taskID)", provider: descriptor.name, operation: .moveTask)
+        }
+        guard current.indices.contains(index) else {
+            throw JobBridgeError(
+                .invalidRequest, "index \(index) is outside 0..<\(current.count)", provider: descriptor.name,
+                operation: .moveTask, field: "index")
+        }
+        if task.index != index {
+            try await recovering(.moveTask) {
+                try await client.moveTask(taskID.rawValue, of: jobID.rawValue, from: task.index, to: index)
+            } check: {
+                try await tasks(of: jobID).first { $0.id == taskID }?.index == index ? () : nil
+            }
+        }
+        return try await tasks(of: jobID)
+    }
+
+    /// The task's runs, newest first.
+    public func taskRuns(of taskID: TaskID, job jobID: JobID) async throws -> [JobRun] {
+        let history = try await client.taskHistory(of: taskID.rawValue, job: jobID.rawValue).collect()
+        return SyncMapping.newestFirst(history.map { SyncMapping.run($0, jobID: jobID) })
+    }
+
+    // MARK: Helpers
+
+    /// The job, read with `GET /jobs/{id}`, or from the workspace's list when the server
+    /// has no such route (`405`, `501`). A job of another workspace is not found.
+    func nativeJob(_ id: String, operation: JobOperation) async throws -> SyncJob {
+        let job: SyncJob
+        do {
+            job = try await client.job(id)
+        } catch let error as JobBridgeError where error.httpStatus == 405 || error.httpStatus == 501 {
+            guard let listed = try await client.jobs(inWorkspace: workspaceID).collect().first(where: { $0.id == id })
+            else { throw notFound(id, operation) }
+            return listed
+        } catch let error as JobBridgeError {
+            throw error.context(provider: descriptor.name, operation: operation)
+        }
+        if let workspace = job.workspaceID, workspace != workspaceID { throw notFound(id, operation) }
+        return job
+    }
+
+    private func notFound(_ id: String, _ operation: JobOperation) -> JobBridgeError {
+        JobBridgeError(
+            .notFound, "workspace \(workspaceID) has no job \(id)", provider: descriptor.name, operation: operation)
+    }
+
+    /// The id of a connection reference: its id, or the id of the workspace's one
+    /// connection with its name.
+    private func connectionID(_ ref: ConnectionRef?, field: String) async throws -> String? {
+        guard let ref else { return nil }
+        if let id = ref.id, !id.rawValue.isEmpty { return id.rawValue }
+        let name = ref.name ?? ""
+        let matches = try await client.connections(inWorkspace: workspaceID).collect().filter { $0.name == name }
+        guard matches.count == 1, let match = matches.first else {
+            throw JobBridgeError(
+                .invalidDefinition,
+                matches.isEmpty
+                    ? "workspace \(workspaceID) has no connection named '\(name)'"
+                    : "workspace \(workspaceID) has \(matches.count) connections named '\(name)'; give the id",
+                provider: descriptor.name, field: "\(field).name")
+        }
+        return match.id
+    }
+
+    /// Refuses a change of a connection that Sync sets at creation only.
+    private func checkUnchanged(_ ref: ConnectionRef?, _ current: String?, field: String) async throws {
+        guard let ref, try await connectionID(ref, field: field) != current else { return }
+        throw JobBridgeError(
+            .invalidDefinition, "CData Sync sets a job's \(field) connection when it is created only",
+            provider: descriptor.name, operation: .updateJob, field: field)
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import JobBridge
+
+/// One run as CData Sync reports it: an entry of a job's or a task's history, the job's
+/// status, the answer to an execute, or a task's last run.
+///
+/// v2's JSON for these is not documented. Sync v1 named the history fields `Id`,
+/// `RunStartDate`, `Status`, `Details`, `Runtime` and `RecordsAffected`; v2 uses lower
+/// snake_case elsewhere. Both spellings are read (and a few obvious variants), nothing
+/// is required, and the whole object is kept in ``raw``.
+public struct SyncRun: Hashable, Sendable {
+    /// The run's (history entry's) id: `id`, `Id`, `history_id`. A string, or an integer
+    /// (which JSON keeps exactly up to 19 digits) taken as its digits.
+    public var id: String?
+    /// The job's id: `job_id`, `JobId`.
+    public var jobID: String?
+    /// The task's id, for task history and last runs: `task_id`, `TaskId`.
+    public var taskID: String?
+    /// The status string as sent: `status`, `Status` (Starting, Running, Successful,
+    /// SUCCESS, Failed, Error, SKIPPED, …).
+    public var status: String?
+    /// When the run started: `run_start_date`, `RunStartDate`, `start_date`, `started_at`.
+    public var runStartDate: Date?
+    /// When the run ended: `run_end_date`, `RunEndDate`, `end_date`, `ended_at`.
+    public var runEndDate: Date?
+    /// The server's message: `details`, `Details`, `message`.
+    public var details: String?
+    /// How long the run took: `runtime`, `Runtime`. A number is read as milliseconds (the
+    /// unit is not documented; milliseconds is the reading that gives plausible
+    /// durations for v1's values), a text as `[d.]hh:mm:ss[.fff]`.
+    public var runtime: Duration?
+    /// Rows affected: `records_affected`, `RecordsAffected`, `rows_affected`.
+    public var recordsAffected: Int64?
+    /// The tasks the run covered: `tasks`, `task_ids` (each a string).
+    public var taskIDs: [String]?
+    /// The whole JSON object, as it came.
+    public var raw: JSONValue
+
+    /// Creates a run value (for tests).
+    public init(
+        id: String? = nil, jobID: String? = nil, status: String? = nil, runStartDate: Date? = nil,
+        runtime: Duration? = nil, recordsAffected: Int64? = nil, details: String? = nil, raw: JSONValue = [:]
+    ) {
+        self.id = id
+        self.jobID = jobID
+        self.status = status
+        self.runStartDate = runStartDate
+        self.runtime = runtime
+        self.recordsAffected = recordsAffected
+        self.details = details
+        self.raw = raw
+    }
+
+    /// Reads a run from its JSON object; zone-less dates are read in `timeZone`.
+    ///
+    /// - Throws: `DecodingError` if `json` is not an object or a task id is not a string.
+    public init(json: JSONValue, timeZone: TimeZone = .gmt) throws {
+        try self.init(json: json, timeZone: timeZone, codingPath: [])
+    }
+
+    init(json: JSONValue, timeZone: TimeZone, codingPath: [any CodingKey]) throws {
+        let object = try SyncJSONObject(json, codingPath: codingPath, what: "a run")
+        if let (key, value) = object.member(["id", "Id", "history_id", "HistoryId", "historyId"]) {
+            if case .int(let number) = value {
+                id = String(number)
+            } else {
+                id = try SyncJSONObject.id(value, codingPath: codingPath + [SyncCodingKey(key)])
+            }
+        }
+        jobID = try object.id("job_id", "JobId", "jobId")
+        taskID = try object.id("task_id", "TaskId", "taskId")
+        status = object.text("status", "Status")
+        runStartDate = object.date("run_start_date", "RunStartDate", "start_date", "started_at", timeZone: timeZone)
+        runEndDate = object.date("run_end_date", "RunEndDate", "end_date", "ended_at", timeZone: timeZone)
+        details = object.text("details", "Details", "message")
+        runtime = object.member(["runtime", "Runtime"]).flatMap { Self.duration($0.value) }
+        recordsAffected = object.int64("records_affected", "RecordsAffected", "rows_affected")
+        taskIDs = try object.ids("tasks", "task_ids")
+        raw = json
+    }
+
+    /// Whether the object carries nothing about a run (no id, no status, no start): what
+    /// the status of a job that never ran looks like.
+    public var isEmpty: Bool {
+        id == nil && (status ?? "").trimmingCharacters(in: .whitespaces).isEmpty && runStartDate == nil
+    }
+
+    /// A runtime: a number of milliseconds, or `[d.]hh:mm:ss[.fff]`.
+    static func duration(_ value: JSONValue) -> Duration? {
+        if let milliseconds = value.doubleValue, milliseconds >= 0 {
+            return .milliseconds(Int64(milliseconds.rounded()))
+        }
+        guard let text = value.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if let milliseconds = Double(text), milliseconds >= 0 { return .milliseconds(Int64(milliseconds.rounded())) }
+        var parts = text.split(separator: ":").map(String.init)
+        guard parts.count == 3, let secondsValue = Double(parts[2]), let minutes = Int64(parts[1]) else { return nil }
+        var days: Int64 = 0
+        if let dot = parts[0].firstIndex(of: ".") {
+            guard let value = Int64(parts[0][..<dot]) else { return nil }
+            days = value
+            parts[0] = String(parts[0][parts[0].index(after: dot)...])
+        }
+        guard let hours = Int64(parts[0]) else { return nil }
+        let whole = ((days * 24 + hours) * 60 + minutes) * 60
+        return .milliseconds(whole * 1000 + Int64((secondsValue * 1000).rounded()))
+    }
+}
+
+extension SyncRun: Codable {
+    static let shapes: [String: SyncWireShape] = {
+        var shapes: [String: SyncWireShape] = [:]
+        for key in [
+            "job_id", "JobId", "jobId", "task_id", "TaskId", "taskId", "status", "Status", "run_start_date",
+            "RunStartDate", "start_date", "started_at", "run_end_date", "RunEndDate", "end_date", "ended_at",
+            "details", "Details", "message",
+        ] {
+            shapes[key] = .string
+        }
+        for key in ["records_affected", "RecordsAffected", "rows_affected"] { shapes[key] = .int }
+        for key in ["tasks", "task_ids"] { shapes[key] = .strings }
+        return shapes
+    }()
+
+    /// Decodes a run; zone-less dates are read in the decoder's server time zone.
+    public init(from decoder: any Decoder) throws {
+        try self.init(
+            json: try SyncWireShape.decodeObject(decoder, shapes: Self.shapes),
+            timeZone: SyncDecoding.serverTimeZone(decoder),
+            codingPath: decoder.codingPath)
+    }
+
+    /// Encodes ``raw``.
+    public func encode(to encoder: any Encoder) throws { try raw.encode(to: encoder) }
+}
+
+/// A Sync workspace: `GET /workspaces`, `GET /workspaces/{workspace_id}`.
+public struct SyncWorkspace: Hashable, Sendable, Identifiable {
+    /// `id`.
+    public var id: String
+    /// `name`.
+    public var name: String?
+    /// The whole JSON object, as it came.
+    public var raw: JSONValue
+}
+
+/// A Sync connection: `GET /workspaces/{workspace_id}/connections`, `GET /connections/{id}`.
+public struct SyncConnection: Hashable, Sendable, Identifiable {
+    /// `id`.
+    public var id: String
+    /// `name`.
+    public var name: String?
+    /// `workspace_id`, when the server says.
+    public var workspaceID: String?
+    /// The whole JSON object, as it came (it may hold the connection's settings; its
+    /// description redacts secret-named members).
+    public var raw: JSONValue
+}
+
+extension SyncWorkspace: Codable {
+    /// Decodes a workspace.
+    public init(from decoder: any Decoder) throws {
+        let json = try JSONValue(from: decoder)
+        let object = try SyncJSONObject(json, codingPath: decoder.codingPath, what: "a workspace")
+        guard let id = try object.id("id", "Id", "workspace_id") else {
+            throw DecodingError.keyNotFound(
+                SyncCodingKey("id"),
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "a workspace has no id"))
+        }
+        self.init(id: id, name: object.text("name", "Name"), raw: json)
+    }
+
+    /// Encodes ``raw``.
+    public func encode(to encoder: any Encoder) throws { try raw.encode(to: encoder) }
+}
+
+extension SyncConnection: Codable {
+    /// Decodes a connection.
+    public init(from decoder: any Decoder) throws {
+        let json = try JSONValue(from: decoder)
+        let object = try SyncJSONObject(json, codingPath: decoder.codingPath, what: "a connection")
+        guard let id = try object.id("id", "Id", "connection_id") else {
+            throw DecodingError.keyNotFound(
+                SyncCodingKey("id"),
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "a connection has no id"))
+        }
+        self.init(id: id, name: object.text("name", "Name"), workspaceID: try object.id("workspace_id"), raw: json)
+    }
+
+    /// Encodes ``raw``.
+    public func encode(to encoder: any Encoder) throws { try raw.encode(to: encoder) }
+}
+
+/// One page of a Sync listing.
+///
+/// v2's list format and paging are not documented. Accepted: a bare JSON array, or an
+/// object whose list is in `value` (OData, as v1 answered), `items`, `data`, `results`
+/// or a member named after the resource; the next page's link, when there is one, in
+/// `@odata.nextLink`, `nextLink`, `next_link` or `next`.
+public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
+    /// The elements of the page, in the server's order.
+    public var elements: [Element]
+    /// The link to the next page, absolute or relative to the API's base URL; `nil` on the
+    /// last page.
+    public var nextLink: String?
+
+    /// Creates a page.
+    public init(elements: [Element], nextLink: String? = nil) {
+        self.elements = elements
+        self.nextLink = nextLink
+    }
+
+    static var listKeys: [String] {
+        ["value", "items", "data", "results", "jobs", "tasks", "history", "workspaces", "connections"]
+    }
+    static var linkKeys: [String] { ["@odata.nextLink", "odata.nextLink", "nextLink", "next_link", "next"] }
+
+    /// Decodes a page in any of the accepted forms.
+    public init(from decoder: any Decoder) throws {
+        if var list = try? decoder.unkeyedContainer() {
+            var elements: [Element] = []
+            elements.reserveCapacity(list.count ?? 0)
+            while !list.isAtEnd { elements.append(try list.decode(Element.self)) }
+            self.init(elements: elements)
+            return
+        }
+        let container = try decoder.container(keyedBy: SyncCodingKey.self)
+        guard let listKey = Self.listKeys.lazy.map({ SyncCodingKey($0) }).first(where: { container.contains($0) })
+        else {
+            throw DecodingError.keyNotFound(
+                SyncCodingKey("value"),
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription:
+                        "expected a list: a JSON array or an object with one of \(Self.listKeys.joined(separator: ", "))"
+                ))
+        }
+        let elements = try container.decode([Element].self, forKey: listKey)
+        var link: String?
+        for key in Self.linkKeys.map({ SyncCodingKey($0) }) where container.contains(key) {
+            if let text = try? container.decode(String.self, forKey: key),
+                !text.trimmingCharacters(in: .whitespaces).isEmpty
+            {
+                link = text
+                break
+            }
+        }
+        self.init(elements: elements, nextLink: link)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import JobBridge
+import JobBridgeSync
+import JobBridgeSyncSimulator
+import JobBridgeTesting
+import Testing
+
+/// The provider behind ``FaultInjectingTransport``: requests that must not take effect twice
+/// are checked, never repeated blindly; idempotent ones are retried by the client.
+@Suite struct SyncFaultTests {
+    /// How many requests with this method and path pattern left the client (faulted or not).
+    static func attempts(_ fixture: SyncFixture, _ method: HTTPMethod, _ suffix: String) -> Int {
+        fixture.faults.records.filter { $0.method == method && $0.path.hasSuffix(suffix) }.count
+    }
+
+    // MARK: Create
+
+    @Test func aCreateWhoseAnswerWasLostIsNotRepeated() async throws {
+        let fixture = try await SyncFixture(plan: .script([.dropAfterServer]))
+        let job = try await fixture.provider.createJob(SyncFixture.definition("Accounts"))
+        #expect(job.name == "Accounts")
+        #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 1)
+        #expect(Self.attempts(fixture, .post, "/jobs") == 1)
+        // The check was a listing by name.
+        #expect(fixture.faults.records.map(\.method) == [.post, .get, .get])
+        #expect(fixture.faults.records[1].path.hasSuffix("/workspaces/\(SyncFixture.workspace)/jobs"))
+    }
+
+    @Test(arguments: [Fault.dropBeforeServer, .serverError(status: 503), .serverError(status: 502)])
+    func aCreateThatNeverArrivedIsSentAgain(_ fault: Fault) async throws {
+        let fixture = try await SyncFixture(plan: .script([fault]))
+        let job = try await fixture.provider.createJob(SyncFixture.definition("Accounts"))
+        #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 1)
+        #expect(Self.attempts(fixture, .post, "/jobs") == 2)
+        #expect(fixture.requests(.post, "workspaces/:ws/jobs").count == 1)
+        #expect(try await fixture.provider.job(job.id).name == "Accounts")
+    }
+
+    @Test func aCreateWithAnUnreadableAnswerIsFoundByName() async throws {
+        let fixture = try await SyncFixture(plan: .script([.malformedBody]))
+        let job = try await fixture.provider.createJob(SyncFixture.definition("Accounts"))
+        #expect(job.name == "Accounts")
+        #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 1)
+        #expect(Self.attempts(fixture, .post, "/jobs") == 1)
+    }
+
+    @Test func withoutRetriesALostAnswerIsStillResolved() async throws {
+        let lost = try await SyncFixture(plan: .script([.dropAfterServer]), retry: .never)
+        #expect(try await lost.provider.createJob(SyncFixture.definition("Accounts")).name == "Accounts")
+        let dropped = try await SyncFixture(plan: .script([.dropBeforeServer]), retry: .never)
+        let error = await syncError { _ = try await dropped.provider.createJob(SyncFixture.definition("Accounts")) }
+        #expect(error?.code == .transport)
+        #expect(error?.operation == .createJob)
+        #expect(await dropped.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 0)
+    }
+
+    @Test func attemptsAreBoundedAndWaitOnTheClock() async throws {
+        // Every create is lost before the server; every check in between finds nothing.
+        let script: [Fault] = [
+            .dropBeforeServer, .none, .dropBeforeServer, .none, .dropBeforeServer, .none, .dropBeforeServer,
+        ]
+        let fixture = try await SyncFixture(plan: .script(script))
+        let error = await syncError { _ = try await fixture.provider.createJob(SyncFixture.definition()) }
+        #expect(error?.code == .transport)
+        #expect(Self.attempts(fixture, .post, "/jobs") == 4)
+        #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 0)
+        // Backoff caps 0.25 s, 0.5 s, 1 s (jitter at its upper bound) between the attempts.
+        #expect(fixture.clock.now.offset == .milliseconds(1750))
+    }
+
+    // MARK: Runs
+
+    @Test func anExecuteWhoseAnswerWasLostIsNotRepeated() async throws {
+        let fixture = try await SyncFixture()
+        let job = try await fixture.provider.createJob(SyncFixture.definition(tasks: [TaskDefinition(query: "Q")]))
+        fixture.faults.setPlan(.script([.dropAfterServer]))
+        let run = try await fixture.provider.runJob(job.id)
+        #expect(await fixture.simulator.runCount(of: job.id.rawValue) == 1)
+        #expect(run.runID != nil)
+        #expect(run.status.phase == .queued)
+        let finished = try await fixture.provider.waitForCompletion(
+            of: run, pollInterval: .seconds(1), clock: fixture.clock)
+        #expect(finished.status.phase == .succeeded)
+    }
+
+    @Test func aRateLimitedExecuteWaitsAndIsSentAgain() async throws {
+        let fixture = try await SyncFixture()
+        let job = try await fixture.provider.createJob(SyncFixture.definition())
+        fixture.faults.setPlan(.script([.rateLimited(retryAfterSeconds: 7)]))
+        let before = fixture.clock.now
+        _ = try await fixture.provider.runJob(job.id)
+        #expect(before.duration(to: fixture.clock.now) == .seconds(7))
+        #expect(await fixture.simulator.runCount(of: job.id.rawValue) == 1)
+        #expect(Self.attempts(fixture, .post, "/execute") == 2)
+    }
+
+    @Test func aLostCancelIsCheckedNotRepeated() async throws {
+        let fixture = try await SyncFixture()
+        let job = try await fixture.provider.createJob(SyncFixture.definition())
+        let run = try await fixture.provider.runJob(job.id)
+        fixture.faults.setPlan(.script([.dropAfterServer]))
+        try await fixture.provider.cancelRun(of: job.id)
+        #expect(Self.attempts(fixture, .post, "/cancel") == 1)
+        let finished = try await fixture.provider.waitForCompletion(
+            of: run, pollInterval: .seconds(1), clock: fixture.clock)
+        #expect(finished.status.phase == .cancelled)
+    }
+
+    // MARK: Deletes, tasks, updates
+
+    @Test func aDeleteWhoseAnswerWasLostSucceeds() async throws {
+        let fixture = try await SyncFixture()
+        let job = try await fixture.provider.createJob(SyncFixture.definition())
+        fixture.faults.setPlan(.script([.dropAfterServer]))
+        try await fixture.provider.deleteJob(job.id)
+        #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 0)
+        #expect(Self.attempts(fixture, .delete, job.id.rawValue) == 1)
+    }
+
+    @Test func anAddedTaskWhoseAnswerWasLostIsNotAddedTwice() async throws {
+        let fixture = try await SyncFixture()
+        let job = try await fixture.provider.createJob(SyncFixture.definition(tasks: [TaskDefinition(query: "A")]))
+        fixture.faults.setPlan(.script([.none, .dropAfterServer]))
+        let added = try await fixture.provider.addTask(TaskDefinition(query: "B"), to: job.id)
+        #expect(added.index == 1)
+        #expect(added.query == "B")
+        #expect(try await fixture.provider.tasks(of: job.id).map(\.query) == ["A", "B"])
+    }
+
+    @Test func aMoveWhoseAnswerWasLostIsNotMadeTwice() async throws {
+        let fixture = try await SyncFixture()
+        let job = try await fixture.provider.createJob(
+            SyncFixture.definition(tasks: ["A", "B", "C"].map { TaskDefinition(query: $0) }))
+        fixture.faults.setPlan(.script([.none, .dropAfterServer]))
+        let moved = try await fixture.provider.moveTask(job.tasks[0].id, of: job.id, to: 2)
+        #expect(moved.map(\.query) == ["B", "C", "A"])
+        #expect(fixture.requests(.post, "jobs/:job/tasks/:task/move").count == 1)
+    }
+
+    @Test func anUpdateIsRetriedByTheClientSinceItIsIdempotent() async throws {
+        let fixture = try await SyncFixture()
+        let job = try await fixture.provider.createJob(SyncFixture.definition())
+        fixture.faults.setPlan(.script([.none, .dropAfterServer]))
+        let updated = try await fixture.provider.updateJob(job.id, with: JobUpdate(name: "Renamed"))
+        #expect(updated.name == "Renamed")
+        #expect(fixture.requests(.put, "jobs/:job").count == 2)
+    }
+
+    @Test func readsAreRetriedAndUnreadableAnswersReported() async throws {
+        let fixture = try await SyncFixture(
+            plan: .script([.rateLimited(retryAfterSeconds: 2), .serverError(status: 503)]))
+        #expect(try await fixture.provider.jobs().collect().isEmpty)
+        #expect(fixture.clock.now.offset >= .seconds(2))
+        fixture.faults.setPlan(.script([.truncatedBody]))
+        _ = try await fixture.provider.createJob(SyncFixture.definition())
+        fixture.faults.setPlan(.script([.malformedBody]))
+        let error = await syncError { _ = try await fixture.provider.jobs().collect() }
+        #expect(error?.code == .badResponse)
+        #expect(error?.message.contains("502 Bad Gateway") == true)
+    }
+
+    // MARK: A seeded storm
+
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
+    func noJobIsCreatedTwiceUnderRandomFaults(_ seed: UInt64) async throws {
+        let table: [(fault: Fault, probability: Double)] = [
+            (.latency(.milliseconds(200)), 0.3), (.rateLimited(retryAfterSeconds: 1), 0.08),
+            (.serverError(status: 503), 0.08), (.dropBeforeServer, 0.08), (.dropAfterServer, 0.1),
+        ]
+        let fixture = try await SyncFixture(plan: .probabilities(table), seed: seed)
+        var created: [String: JobID] = [:]
+        for number in 0..<8 {
+            let name = "Job \(number)"
+            do {
+                created[name] = try await fixture.provider.createJob(
+                    SyncFixture.definition(name, tasks: [TaskDefinition(query: "REPLICATE [T\(number)]")])
+                ).id
+            } catch let error as JobBridgeError where error.isRetryable {
+                // Attempts ran out: acceptable, as long as nothing was created twice.
+            }
+        }
+        fixture.faults.setPlan(.script([]))
+        let listed = try await fixture.provider.jobs().collect()
+        #expect(Set(listed.map(\.name)).count == listed.count, "seed \(seed): a job was created twice")
+        for (name, id) in created { #expect(listed.contains { $0.id == id && $0.name == name }) }
+        #expect(fixture.faults.injectedFaults.contains { !$0.isEmpty })
+    }
+}
