@@ -170,7 +170,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("cron", "schedule"), ("manual", "schedule"), ("twoTasks", "tasks"), ("queryTask", "tasks[0].table"),
+        ("unevenCron", "schedule"), ("manual", "schedule"), ("twoTasks", "tasks"), ("queryTask", "tasks[0].table"),
         ("noSourceID", "source.id"), ("otherDestination", "destination"), ("workflow", "kind"),
         ("verbosity", "settings.logVerbosity"), ("portableSetting", "settings.sourceTable"),
     ])
@@ -179,7 +179,8 @@ import Testing
         let provider = try TestSupport.provider(simulator)
         var definition = ConnectHarness().definition(0)
         switch defect {
-        case "cron": definition.schedule = .cron(try CronSchedule("0 * * * *"))
+        // A cron that no interval can follow (converted cron: CronConversionTests).
+        case "unevenCron": definition.schedule = .cron(try CronSchedule("0 9 * * 1-5"))
         case "manual": definition.schedule = .manual
         case "twoTasks": definition.tasks = Array(ConnectHarness().sampleTasks.prefix(2))
         case "queryTask": definition.tasks = [TaskDefinition(query: "SELECT 1")]

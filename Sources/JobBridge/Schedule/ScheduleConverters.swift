@@ -57,7 +57,9 @@ extension CronSchedule {
         if e.isOnce {
             return .impossible("'@once' runs a single time; an interval schedule repeats")
         } else if everyDay, months.count == 12, hours.count == 24, let n = step(minutes, 60) {
-            (unit, count) = (.minute, n)
+            // Once an hour is an hourly interval, not one of 60 minutes (providers that
+            // count in hours, such as CData Connect, could not take the latter).
+            (unit, count) = n == 60 ? (.hour, 1) : (.minute, n)
         } else if everyDay, months.count == 12, minutes.count == 1, let n = step(hours, 24) {
             (unit, count) = n == 24 ? (.day, 1) : (.hour, n)
         } else if minutes.count == 1, hours.count == 1, months.count == 12, !e.restrictsDayOfMonth,

@@ -189,16 +189,16 @@ actor InMemoryStore {
         return result
     }
 
+    /// The next run by the cron engine; an interval without a first run counts from the
+    /// job's creation.
     private func nextRun(of job: Job) -> Date? {
-        guard job.isEnabled, case .interval(let interval) = job.schedule, interval.count > 0,
-            interval.unit != .month
-        else { return nil }
-        let step = Double(interval.count) * interval.unit.approximateSeconds
-        let first = interval.firstRun ?? job.createdAt ?? now()
-        let current = now()
-        guard first <= current else { return first }
-        let steps = (current.timeIntervalSince(first) / step).rounded(.down) + 1
-        return first.addingTimeInterval(steps * step)
+        guard job.isEnabled else { return nil }
+        var schedule = job.schedule
+        if case .interval(var interval) = schedule, interval.firstRun == nil {
+            interval.firstRun = job.createdAt
+            schedule = .interval(interval)
+        }
+        return schedule.nextRun(after: now())
     }
 
     // MARK: Tasks
@@ -267,18 +267,5 @@ extension Duration {
     /// The duration in seconds, with its fraction.
     var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}
-
-extension IntervalUnit {
-    /// The unit's length in seconds (a month has no fixed length and is not used here).
-    var approximateSeconds: Double {
-        switch self {
-        case .minute: return 60
-        case .hour: return 3600
-        case .day: return 86_400
-        case .week: return 604_800
-        case .month: return 2_629_746
-        }
     }
 }

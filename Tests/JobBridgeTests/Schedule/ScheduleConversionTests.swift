@@ -17,6 +17,17 @@ struct ScheduleConversionTests {
         #expect(conversion.verdict == .exact)
     }
 
+    @Test func onceAnHourIsAnHourlyInterval() throws {
+        let conversion = Schedule.cron(try CronSchedule("0 * * * *")).convertedToInterval()
+        guard case .interval(let interval)? = conversion.schedule else {
+            Issue.record("expected an interval, got \(String(describing: conversion.schedule))")
+            return
+        }
+        #expect(interval.unit == .hour)
+        #expect(interval.count == 1)
+        #expect(conversion.verdict == .exact)
+    }
+
     @Test func everyFiveHoursIsApproximateWithAGapEachNight() {
         let conversion = IntervalSchedule(every: 5, .hour, firstRun: Self.midnight).convertedToCron()
         #expect(Self.cronText(conversion) == "0 */5 * * *")

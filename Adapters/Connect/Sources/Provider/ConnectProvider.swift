@@ -27,7 +27,11 @@ public struct ConnectProvider: JobProvider {
     /// The account's cache connection: the destination of every caching job. `nil` when
     /// the app did not say (jobs then read without a destination).
     public let cacheConnection: ConnectionRef?
-    /// Name, capabilities (``capabilities``), schedules (intervals only).
+    /// Whether a cron schedule that converts only approximately to an interval is accepted
+    /// (with its differences) rather than refused.
+    public let allowsApproximateSchedules: Bool
+    /// Name, capabilities (``capabilities``), schedules (intervals, and cron converted to
+    /// an interval when the conversion allows).
     public let descriptor: ProviderDescriptor
 
     /// Creates the provider.
@@ -40,11 +44,18 @@ public struct ConnectProvider: JobProvider {
     ///     destination. When it is set, a caching job given another destination is refused;
     ///     when it is `nil`, a destination given to a caching job cannot be checked and is
     ///     not sent (Connect has no destination field for caching jobs).
-    public init(client: ConnectClient, name: String = ConnectClient.providerName, cacheConnection: ConnectionRef? = nil)
-    {
+    ///   - allowsApproximateSchedules: Whether to accept a cron schedule that an interval
+    ///     can only approximate (for example `0 */5 * * *`, which restarts at midnight);
+    ///     by default such a schedule is refused, saying what would differ.
+    public init(
+        client: ConnectClient, name: String = ConnectClient.providerName, cacheConnection: ConnectionRef? = nil,
+        allowsApproximateSchedules: Bool = false
+    ) {
         self.client = client
         self.cacheConnection = cacheConnection
-        self.descriptor = ProviderDescriptor(name: name, capabilities: Self.capabilities, scheduleKinds: [.interval])
+        self.allowsApproximateSchedules = allowsApproximateSchedules
+        self.descriptor = ProviderDescriptor(
+            name: name, capabilities: Self.capabilities, scheduleKinds: [.interval, .cron])
     }
 
     /// The native job behind a portable one (decoded from its ``Job/providerData``).
@@ -191,6 +202,8 @@ public struct ConnectProvider: JobProvider {
     }
 
     private func requests(_ operation: JobOperation) -> ConnectRequests {
-        ConnectRequests(provider: descriptor.name, operation: operation, cacheConnection: cacheConnection)
+        ConnectRequests(
+            provider: descriptor.name, operation: operation, cacheConnection: cacheConnection,
+            allowsApproximateSchedules: allowsApproximateSchedules)
     }
 }

@@ -13,7 +13,10 @@ import JobBridge
 /// - `destination`: a Caching job always writes to the account's cache connection; another
 ///   destination is refused (`destination`). ScheduledQuery: its name → `destinationConnectionName`.
 /// - `schedule` → `intervalUnit` (`Hour`/`Day`/`Week`/`Month`; minutes are refused at
-///   `schedule.unit`), `intervalValue`, `definedNextRun` ← `firstRun`.
+///   `schedule.unit`), `intervalValue`, `definedNextRun` ← `firstRun`. A cron schedule is
+///   converted with the cron engine's verdict (``Schedule/convertedToInterval()``): exact
+///   converts silently; approximate is refused with the differences in words unless
+///   approximation is allowed; impossible is refused with the reason.
 /// - the one task → `sourceSchema`/`sourceTable` (Caching) or `query` (ScheduledQuery).
 /// - `settings`: `logVerbosity` (1–5) → top level; every other key → `params` (a Boolean
 ///   `autoTruncateStrings` is sent as the string the provider uses).
@@ -21,6 +24,7 @@ struct ConnectRequests {
     let provider: String
     let operation: JobOperation
     let cacheConnection: ConnectionRef?
+    let allowsApproximateSchedules: Bool
 
     func failure(_ field: String, _ message: String) -> JobBridgeError {
         JobBridgeError(.invalidDefinition, message, provider: provider, operation: operation, field: field)
@@ -84,6 +88,7 @@ struct ConnectRequests {
     }
 
     private func interval(_ schedule: Schedule) throws -> (ConnectIntervalUnit, Int, Date?) {
+        if case .cron(let cron) = schedule { return try interval(try converted(cron)) }
         guard case .interval(let interval) = schedule else {
             throw failure(
                 "schedule", "CData Connect AI schedules jobs by interval (Hour, Day, Week, Month); got \(schedule.kind)"
@@ -104,6 +109,29 @@ struct ConnectRequests {
                 "CData Connect AI schedules by Hour, Day, Week or Month; a schedule in minutes cannot be kept")
         }
         return (unit, interval.count, interval.firstRun)
+    }
+
+    /// The interval schedule that runs a cron schedule's times, when the verdict allows.
+    private func converted(_ cron: CronSchedule) throws -> Schedule {
+        let conversion = Schedule.cron(cron).convertedToInterval()
+        switch conversion.verdict {
+        case .exact:
+            break
+        case .approximate(let differences):
+            guard allowsApproximateSchedules else {
+                throw failure(
+                    "schedule",
+                    "'\(cron.text)' is only approximately an interval schedule: "
+                        + differences.joined(separator: "; ")
+                        + " (create the provider with allowsApproximateSchedules to accept that)")
+            }
+        case .impossible(let reason):
+            throw failure("schedule", "'\(cron.text)' cannot be an interval schedule on CData Connect AI: \(reason)")
+        }
+        guard let schedule = conversion.schedule, case .interval = schedule else {
+            throw failure("schedule", "'\(cron.text)' did not convert to an interval schedule")
+        }
+        return schedule
     }
 
     private func apply(source: ConnectionRef, to request: inout JobRequest) throws {
