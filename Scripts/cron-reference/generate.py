@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the cron fixtures of JobBridge from reference engines.
 
-Writes Tests/JobBridgeTests/Fixtures/Cron/<reference>.json, one file per reference:
+Writes Tests/JobBridgeTests/Schedule/Fixtures/Cron/<reference>.json, one file per reference:
   cronsim.json   cronsim 2.8 (Debian/Vixie cron)   -> dialect standard, policy vixie
   robfig.json    robfig/cron v3 (Kubernetes)        -> dialect standard, policy kubernetes
   croniter.json  croniter 7 in UTC                  -> dialect airflow (parsing and matching)
@@ -31,7 +31,7 @@ RUNS = 5
 UTC = dt.timezone.utc
 ZONES = ["UTC", "America/New_York", "Europe/Berlin", "Europe/London", "Australia/Sydney", "Asia/Kolkata"]
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "..", "Tests", "JobBridgeTests", "Fixtures", "Cron")
+OUT = os.path.join(HERE, "..", "..", "Tests", "JobBridgeTests", "Schedule", "Fixtures", "Cron")
 MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
 DAYS = "SUN MON TUE WED THU FRI SAT".split()
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the cron references and regenerates Tests/JobBridgeTests/Fixtures/Cron/*.json.
+# Installs the cron references and regenerates Tests/JobBridgeTests/Schedule/Fixtures/Cron/*.json.
 # Needs root on Debian 12 (apt) and pip. Usage: Scripts/cron-reference/generate.sh [cronsim robfig croniter airflow quartz]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
