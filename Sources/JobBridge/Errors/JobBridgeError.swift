@@ -9,8 +9,10 @@ import Foundation
 public struct JobBridgeError: Error, Hashable, Sendable {
     /// What kind of failure this is.
     public var code: Code
-    /// What went wrong, in words, redacted.
-    public var message: String
+    /// What went wrong, in words, redacted (on every assignment, not only at creation).
+    public var message: String {
+        didSet { message = Redactor.redact(message) }
+    }
     /// The provider that failed, such as `"CData Sync"`, when known.
     public var provider: String?
     /// The operation that failed, when known.

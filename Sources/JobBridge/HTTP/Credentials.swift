@@ -86,7 +86,10 @@ actor TokenCache {
     private func renew() async throws -> AccessToken {
         waiting += 1
         defer { waiting -= 1 }
-        if let inFlight { return try await inFlight.value }
+        if let inFlight {
+            // Waiters get the same typed error as the caller that started the renewal.
+            do { return try await inFlight.value } catch { throw Self.typed(error) }
+        }
         fetches += 1
         let fetch = self.fetch
         let task = Task { try await fetch() }
@@ -98,10 +101,14 @@ actor TokenCache {
             return token
         } catch {
             inFlight = nil
-            if let error = error as? JobBridgeError { throw error }
-            if error is CancellationError { throw error }
-            throw JobBridgeError(.unauthorized, "could not obtain an access token: \(error)")
+            throw Self.typed(error)
         }
+    }
+
+    /// The error as a ``JobBridgeError`` (cancellation stays as it is).
+    private static func typed(_ error: any Error) -> any Error {
+        if error is JobBridgeError || error is CancellationError { return error }
+        return JobBridgeError(.unauthorized, "could not obtain an access token: \(error)")
     }
 }
 

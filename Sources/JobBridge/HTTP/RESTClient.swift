@@ -102,8 +102,8 @@ public struct RESTClient: Sendable {
             if let credentials {
                 do {
                     try await credentials.authorize(&authorized)
-                } catch let error as JobBridgeError {
-                    throw error.context(provider: provider, operation: operation)
+                } catch {
+                    throw credentialFailure(error, operation: operation)
                 }
             }
             let observed = ObservedRequest(
@@ -136,8 +136,8 @@ public struct RESTClient: Sendable {
                 let renewed: Bool
                 do {
                     renewed = try await credentials.refreshAfterUnauthorized(authorized)
-                } catch let error as JobBridgeError {
-                    throw error.context(provider: provider, operation: operation)
+                } catch {
+                    throw credentialFailure(error, operation: operation)
                 }
                 if renewed { continue }
             }
@@ -154,6 +154,15 @@ public struct RESTClient: Sendable {
     }
 
     /// The error for a non-2xx answer: code from the status, the provider's envelope
+    /// A failure of the credentials as a ``JobBridgeError`` with this client's context
+    /// (an app's own credentials may throw anything; cancellation stays as it is).
+    private func credentialFailure(_ error: any Error, operation: JobOperation?) -> any Error {
+        if error is CancellationError { return error }
+        let typed =
+            error as? JobBridgeError ?? JobBridgeError(.unauthorized, "the credentials failed: \(error)")
+        return typed.context(provider: provider, operation: operation)
+    }
+
     /// parsed when present (else a redacted snippet of the body), `Retry-After` read.
     public func error(for response: HTTPResponse, operation: JobOperation?) -> JobBridgeError {
         let code = JobBridgeError.Code(httpStatus: response.status) ?? .badResponse

@@ -8,6 +8,11 @@ import Foundation
 ///
 /// Failures without an answer become ``JobBridgeError/Code/transport`` errors that name
 /// the kind of failure but never the URL (which may carry a secret in its query).
+///
+/// Redirects are not followed (on sessions made by ``makeSession(configuration:)``, which
+/// the default session is): a `3xx` answer is returned as it is, so that credentials in
+/// custom headers never travel to another host or over plain `http`, and a `POST` never
+/// silently becomes a `GET`.
 public struct URLSessionTransport: HTTPTransport {
     /// The session requests go through.
     public let session: URLSession
@@ -18,8 +23,13 @@ public struct URLSessionTransport: HTTPTransport {
         self.session = session
     }
 
-    /// The ephemeral session used when none is given.
-    public static let defaultSession: URLSession = URLSession(configuration: .ephemeral)
+    /// The ephemeral session used when none is given; it does not follow redirects.
+    public static let defaultSession: URLSession = makeSession(configuration: .ephemeral)
+
+    /// A session with the given configuration that does not follow redirects.
+    public static func makeSession(configuration: URLSessionConfiguration) -> URLSession {
+        URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
+    }
 
     /// Sends the request through the session.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -108,5 +118,16 @@ private final class DataTaskBox: @unchecked Sendable {
         let task = self.task
         lock.unlock()
         task?.cancel()
+    }
+}
+
+/// Answers every redirect with "do not follow": the task then completes with the `3xx`.
+final class RedirectRefusal: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    // No state: the class exists only to carry the delegate method.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }

@@ -166,7 +166,11 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     }
 }
 
-extension JSONValue: CustomStringConvertible {
+extension JSONValue: CustomStringConvertible, CustomReflectable {
+    /// What `dump` and debuggers show: the redacted JSON text, never the bare strings (a
+    /// password member's value would otherwise show without the name that marks it).
+    public var customMirror: Mirror { Mirror(self, children: ["json": description], displayStyle: .struct) }
+
     /// The value as compact JSON with secret members redacted.
     public var description: String {
         guard let data = try? data(), let text = String(data: data, encoding: .utf8) else { return "<JSON>" }

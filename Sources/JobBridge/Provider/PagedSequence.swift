@@ -18,13 +18,19 @@ public struct Page<Element: Sendable>: Sendable {
 /// for try await job in provider.jobs() { print(job.name) }
 /// let all = try await provider.jobs().collect()
 /// ```
-/// A provider that sends the same next token twice would make a listing that never ends;
-/// the sequence stops that with ``JobBridgeError/Code/badResponse`` instead.
+/// A provider that sends the same next token twice, or empty pages with new tokens
+/// without end, would make a listing that never ends; the sequence stops that with
+/// ``JobBridgeError/Code/badResponse`` instead (after ``maximumEmptyPagesInARow`` empty
+/// pages in a row: a few empty pages are legitimate, a hundred are not).
 public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
     /// Fetches the page with the given token (`nil` for the first page).
     public typealias FetchPage = @Sendable (_ token: String?) async throws -> Page<Element>
 
     private let fetchPage: FetchPage
+
+    /// How many empty pages that still name a next page are followed in a row before the
+    /// listing is stopped as runaway.
+    public static var maximumEmptyPagesInARow: Int { 100 }
 
     /// Creates a listing from a function that fetches one page.
     public init(fetchPage: @escaping FetchPage) {
@@ -60,6 +66,7 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
         private var seenTokens: Set<String> = []
         private var started = false
         private var finished = false
+        private var emptyPagesInARow = 0
 
         init(fetchPage: @escaping FetchPage) { self.fetchPage = fetchPage }
 
@@ -82,6 +89,14 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
                 }
                 buffer = page.elements
                 position = 0
+                emptyPagesInARow = page.elements.isEmpty ? emptyPagesInARow + 1 : 0
+                if page.nextToken != nil, emptyPagesInARow >= PagedSequence.maximumEmptyPagesInARow {
+                    finished = true
+                    throw JobBridgeError(
+                        .badResponse,
+                        "the provider sent \(emptyPagesInARow) empty pages in a row, each naming another; listing stopped"
+                    )
+                }
                 if let next = page.nextToken {
                     guard seenTokens.insert(next).inserted else {
                         finished = true

@@ -54,8 +54,12 @@ public enum Redactor {
         let specs: [(String, String)] = [
             // JSON members: "password": "value" (value may hold escaped quotes).
             (#"("\#(keyPattern)"\s*:\s*")(?:[^"\\]|\\.)*(")"#, "$1\(placeholder)$2"),
-            // Connection-string and query-string pairs: Password=value; token=value&
-            (#"(\b\#(keyPattern)\s*=\s*)[^;&\s"',}]+"#, "$1\(placeholder)"),
+            // JSON held in a JSON string (NX1's properties_json): \"password\":\"value\"
+            (#"(\\"\#(keyPattern)\\"\s*:\s*\\")(?:[^\\]|\\(?!"))*(\\")"#, "$1\(placeholder)$2"),
+            // Connection-string and query-string pairs: Password=value; Password='a;b';
+            // token=value& (an unquoted value runs to the next separator, spaces included,
+            // so that nothing of a password with a space is left).
+            (#"(\b\#(keyPattern)\s*=\s*)(?:'[^']*'|"[^"]*"|[^;&\r\n"',}]+)"#, "$1\(placeholder)"),
             // Authorization schemes.
             (#"(\b(?:Bearer|Basic)\s+)[A-Za-z0-9._~+/=-]+"#, "$1\(placeholder)"),
             // JSON Web Tokens outside any of the above.

@@ -16,8 +16,15 @@ enum JobCases {
     static let list: [Requirement] = [
         Requirement("list.uniqueIDs", .listJobs) { harness in
             let provider = try await harness.makeProvider()
+            // With creation, make sure there is something to list; without, the fresh
+            // state's own jobs are what is checked.
+            var created: Set<JobID> = []
+            if harness.capabilities.supports(.createJob) {
+                for number in 0..<2 { created.insert(try await provider.createJob(harness.definition(number)).id) }
+            }
             let ids = try await provider.jobs().collect().map(\.id)
             try Check.equal(Set(ids).count, ids.count, "distinct ids among \(ids.count) listed jobs")
+            try Check.that(created.isSubset(of: Set(ids)), "created jobs \(created) missing from the list")
         },
         Requirement("list.containsCreated", .listJobs, requires: .createJob) { harness in
             let provider = try await harness.makeProvider()

@@ -23,6 +23,21 @@ import Testing
         #expect(error?.message.contains("same") == true)
     }
 
+    @Test func endlessEmptyPagesStopTheListing() async throws {
+        let sequence = PagedSequence<Int> { token in Page([], nextToken: String((Int(token ?? "0") ?? 0) + 1)) }
+        let error = await #expect(throws: JobBridgeError.self) { try await sequence.collect() }
+        #expect(error?.code == .badResponse)
+        #expect(error?.message.contains("\(PagedSequence<Int>.maximumEmptyPagesInARow) empty pages") == true)
+    }
+
+    @Test func aFewEmptyPagesAreFollowed() async throws {
+        let sequence = PagedSequence<Int> { token in
+            let number = Int(token ?? "0") ?? 0
+            return number < 5 ? Page([], nextToken: String(number + 1)) : Page([7])
+        }
+        #expect(try await sequence.collect() == [7])
+    }
+
     @Test func anErrorEndsTheIteration() async throws {
         let sequence = PagedSequence<Int>.failing(JobBridgeError(.unauthorized, "no"))
         var iterator = sequence.makeAsyncIterator()

@@ -83,7 +83,24 @@ final class StubURLProtocol: URLProtocol {
     private static func transport() -> URLSessionTransport {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.protocolClasses = [StubURLProtocol.self]
-        return URLSessionTransport(session: URLSession(configuration: configuration))
+        return URLSessionTransport(session: URLSessionTransport.makeSession(configuration: configuration))
+    }
+
+    // swift-corelibs-foundation traps when a URLProtocol reports a redirect, so the
+    // refusal is tested at the delegate that decides it (real HTTP answers reach it).
+    @Test func redirectsAreNotFollowed() throws {
+        let url = HTTPTest.url("https://redirect.stub.example/api/jobs")
+        let response = try #require(
+            HTTPURLResponse(url: url, statusCode: 302, httpVersion: "HTTP/1.1", headerFields: ["Location": "http://x"]))
+        let task = URLSessionTransport.defaultSession.dataTask(with: url)  // never resumed: no request is made
+        let decision = Decision()
+        RedirectRefusal().urlSession(
+            URLSessionTransport.defaultSession, task: task, willPerformHTTPRedirection: response,
+            newRequest: URLRequest(url: HTTPTest.url("http://elsewhere.example/steal")),
+            completionHandler: { decision.set($0) })
+        #expect(decision.called)
+        #expect(decision.request == nil)
+        #expect(URLSessionTransport.defaultSession.delegate is RedirectRefusal)
     }
 
     @Test func sendsRequestAndReadsResponse() async throws {
@@ -144,4 +161,13 @@ final class StubURLProtocol: URLProtocol {
         #expect(URLSessionTransport.map(URLError(.cannotConnectToHost)).code == .transport)
         #expect(URLSessionTransport.map(URLError(.networkConnectionLost)).message.contains("connection was lost"))
     }
+}
+
+/// What a redirect delegate answered.
+private final class Decision: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answer: (called: Bool, request: URLRequest?) = (false, nil)
+    func set(_ request: URLRequest?) { lock.withLock { answer = (true, request) } }
+    var called: Bool { lock.withLock { answer.called } }
+    var request: URLRequest? { lock.withLock { answer.request } }
 }
