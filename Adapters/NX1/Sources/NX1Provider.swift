@@ -186,9 +186,11 @@ public struct NX1Provider: JobProvider {
         }.max { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
     }
 
-    /// Whether `after` shows a run that `before` did not.
+    /// Whether `after` shows a run that `before` did not. A job that was already pending
+    /// or running before the trigger proves nothing by still being so.
     static func started(_ after: NX1Job, since before: NX1Job) -> Bool {
-        if after.status == .pending || after.status == .running { return true }
+        let isGoing = { (job: NX1Job) in job.status == .pending || job.status == .running }
+        if !isGoing(before), isGoing(after) { return true }
         guard let start = after.lastStartedAt else { return false }
         guard let previous = before.lastStartedAt else { return true }
         return start > previous

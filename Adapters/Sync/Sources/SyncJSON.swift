@@ -109,12 +109,13 @@ struct SyncJSONObject {
         member(keys)?.value.stringValue.flatMap { WireDate.parse($0, timeZone: timeZone) }
     }
 
-    /// An id, which must be a JSON string.
+    /// An id: a JSON string, or a JSON integer taken as its decimal digits.
     ///
     /// Sync's ids (task ids are 18-digit numbers such as `"870237973789151200"`) are sent
-    /// as strings. A JSON number is refused rather than read: a parser that goes through
-    /// `Double` would round it to another task's id, so a number means the answer cannot
-    /// be trusted.
+    /// as strings. An integer is read exactly (``JSONValue/int`` is parsed from the digits,
+    /// up to 19 of them), so it is taken as the same id. A number that arrives as
+    /// ``JSONValue/double`` (a fraction, or more digits than `Int64` holds) is refused
+    /// rather than read: its digits may be lost, and a rounded id would name another task.
     ///
     /// - Throws: `DecodingError.typeMismatch` naming the member.
     func id(_ keys: String...) throws -> String? {
@@ -122,7 +123,7 @@ struct SyncJSONObject {
         return try Self.id(value, codingPath: codingPath + [SyncCodingKey(key)])
     }
 
-    /// A list of ids, each a JSON string.
+    /// A list of ids, each read as ``id(_:)`` reads one.
     func ids(_ keys: String...) throws -> [String]? {
         guard let (key, value) = member(keys) else { return nil }
         guard case .array(let elements) = value else {
@@ -141,15 +142,16 @@ struct SyncJSONObject {
         switch value {
         case .string(let text):
             return text
-        case .int, .double:
-            let shown = value.intValue.map(String.init) ?? value.doubleValue.map { String($0) } ?? "?"
+        case .int(let number):
+            return String(number)
+        case .double(let number):
             throw DecodingError.typeMismatch(
                 String.self,
                 DecodingError.Context(
                     codingPath: codingPath,
                     debugDescription:
-                        "ids must be JSON strings; got the number \(shown), which cannot be trusted to keep all "
-                        + "its digits (Sync task ids have 18)"))
+                        "ids must be JSON strings or integers; got the number \(number), which cannot be trusted "
+                        + "to keep all its digits (Sync task ids have 18)"))
         default:
             throw DecodingError.typeMismatch(
                 String.self,

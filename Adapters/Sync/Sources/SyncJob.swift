@@ -8,7 +8,8 @@ import JobBridge
 /// modification dates, embedded `tasks`) are read here; their names are not in the
 /// Job Management document and are read leniently.
 public struct SyncJob: Hashable, Sendable, Identifiable {
-    /// `id`: the job's id (a string; a JSON number is refused).
+    /// `id`: the job's id (a string, or a JSON integer taken as its digits; any other
+    /// number is refused).
     public var id: String
     /// `workspace_id`: the workspace the job belongs to, when the server says.
     public var workspaceID: String?
@@ -99,7 +100,8 @@ extension SyncJob: Codable {
 
 /// A task of a job as the server returns it: a query with its position and active flag.
 public struct SyncTask: Hashable, Sendable, Identifiable {
-    /// `id`: the task's id, an 18-digit number kept as a string (a JSON number is refused).
+    /// `id`: the task's id, an 18-digit number kept as a string (a JSON integer is taken as
+    /// its digits; any other number is refused, since its digits may be lost).
     public var id: String
     /// `job_id`: the job, when the server says.
     public var jobID: String?

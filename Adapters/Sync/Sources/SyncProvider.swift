@@ -24,10 +24,14 @@ import JobBridge
 ///   ``JobBridgeError/Code/conflict``, whether the server said `409` or `400` "running".
 /// - **Ambiguous failures**: a request that may or may not have reached the server (the
 ///   connection dropped, a 5xx, an unreadable 2xx) is never sent again blindly. Before
-///   sending a create again the provider lists the workspace's jobs by name (Sync's job
-///   names are unique: v1 addressed jobs by name); before executing again it reads the
-///   status; before adding a task again it compares the task list with the one read
-///   before; a delete, a cancel and a move are checked by reading the result.
+///   sending a create again the provider looks for a job with the name among the
+///   workspace's jobs that were not there before the create (Sync's job names are unique:
+///   v1 addressed jobs by name); before executing again it compares the status with the
+///   one read before the execute; before adding a task again it compares the task list
+///   with the one read before; a delete, a cancel and a move are checked by reading the
+///   result.
+/// - **Runs** without a history id are told from older ones by the server's dates only
+///   (see ``runJob(_:tasks:)``), never by the local clock.
 /// - **Schedules** are cron in Sync's dialect (see ``SyncCron``, which also says which
 ///   daylight-saving policy applies), read in GMT when the job's `use_gmt_datetime` is
 ///   true and in ``SyncClient/serverTimeZone`` otherwise. A cron in another zone is refused.
@@ -38,21 +42,17 @@ public struct SyncProvider: JobProvider {
     public let workspaceID: String
     /// The provider's name, capabilities and rules.
     public let descriptor: ProviderDescriptor
-    /// The wall clock used to date a run whose request the server answered without one.
-    let now: @Sendable () -> Date
 
     /// Creates a provider for one workspace.
     ///
     /// - Parameters:
     ///   - name: The provider's name as shown to people (default `"CData Sync"`).
-    ///   - now: The wall clock (injectable for tests).
-    public init(
-        client: SyncClient, workspaceID: String, name: String = SyncClient.providerName,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) {
+    ///
+    /// Runs are dated by the server's clock only, never the local one, which may be
+    /// skewed from it.
+    public init(client: SyncClient, workspaceID: String, name: String = SyncClient.providerName) {
         self.client = client
         self.workspaceID = workspaceID
-        self.now = now
         self.descriptor = ProviderDescriptor(
             name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron])
     }
@@ -85,10 +85,15 @@ public struct SyncProvider: JobProvider {
         let destination = try await connectionID(definition.destination, field: "destination")
         let settings = try SyncMapping.settings(
             for: definition, sourceID: source, destinationID: destination, serverTimeZone: zone)
+        // The jobs before the create: after an ambiguous failure only a job that was not
+        // among them counts as the one created (a job of that name may already exist).
+        let existing = Set(try await client.jobs(inWorkspace: workspaceID).collect().map(\.id))
         let created = try await recovering(.createJob) {
             try await client.createJob(settings, inWorkspace: workspaceID)
         } check: {
-            try await client.jobs(inWorkspace: workspaceID).collect().first { $0.settings.name == definition.name }
+            try await client.jobs(inWorkspace: workspaceID).collect().first {
+                $0.settings.name == definition.name && !existing.contains($0.id)
+            }
         }
         var tasks = try await client.tasks(of: created.id).collect()
         // Tasks come from `queries`; a server that ignored them would leave the job without.
@@ -139,6 +144,12 @@ public struct SyncProvider: JobProvider {
     // MARK: Runs
 
     /// Executes the job (every active task, or the chosen ones).
+    ///
+    /// The status is read before the execute. The run returned has the server's history id
+    /// when the answer (or the status read after it) gives one; otherwise its
+    /// ``JobRun/requestedAt`` is just after the previous run's start as the server reported
+    /// it (`nil` when the job never ran), so that waiting for it compares the server's
+    /// dates with each other.
     public func runJob(_ id: JobID, tasks: [TaskID]?) async throws -> JobRun {
         let operation: JobOperation = tasks == nil ? .runJob : .runTasks
         if let tasks, tasks.isEmpty {
@@ -146,20 +157,50 @@ public struct SyncProvider: JobProvider {
                 .invalidRequest, "no tasks chosen; pass nil to run every active task", provider: descriptor.name,
                 operation: operation, field: "tasks")
         }
-        let requestedAt = now()
+        // The latest run before the execute: the reference that tells this run from older
+        // ones, in the server's own clock and dates. Its failure is the run's failure.
+        let previous: SyncRun
+        do {
+            previous = try await client.status(of: id.rawValue)
+        } catch var error as JobBridgeError {
+            error.operation = operation
+            throw error.context(provider: descriptor.name, operation: operation)
+        }
         let answer = try await recovering(operation) {
             try await client.execute(id.rawValue, tasks: tasks?.map(\.rawValue)) ?? SyncRun()
         } check: { () -> SyncRun? in
             let status = try await client.status(of: id.rawValue)
-            return !status.isEmpty && !SyncMapping.status(status.status).isFinished ? status : nil
+            return Self.isNewer(status, than: previous) ? status : nil
         }
-        // An answer that describes no run: the status says which run started.
-        var run = answer.isEmpty ? try await client.status(of: id.rawValue) : answer
-        if run.isEmpty { run.status = "Starting" }
+        var run = answer
+        if run.isEmpty {
+            // An answer that describes no run: the status says which run started, once it
+            // shows one newer than `previous`.
+            let status = try await client.status(of: id.rawValue)
+            run = Self.isNewer(status, than: previous) ? status : SyncRun(status: "Starting")
+        }
         var result = SyncMapping.run(run, jobID: id)
-        if result.runID == nil { result.requestedAt = requestedAt }
+        if result.runID == nil {
+            // Without an id, ``waitForCompletion(of:pollInterval:timeout:clock:)`` takes a
+            // status for this run when it started no earlier than `requestedAt`: a date of
+            // the server's (never the local clock, which may be skewed from it), just after
+            // the previous run's start. No previous run: every run is this one or later.
+            result.requestedAt = previous.runStartDate.map { $0.addingTimeInterval(0.001) }
+        }
         if result.taskIDs == nil, let tasks { result.taskIDs = tasks }
         return result
+    }
+
+    /// Whether `run`, a status read after an execute, is a run other than `previous`, the
+    /// status read before it: it has another history id, or else it started later (when
+    /// the two carry neither ids nor starts: it is unfinished while `previous` had
+    /// finished). Whether `run` has finished does not matter: a run may end before it is read.
+    static func isNewer(_ run: SyncRun, than previous: SyncRun) -> Bool {
+        if run.isEmpty { return false }
+        if previous.isEmpty { return true }
+        if let id = run.id, let previousID = previous.id { return id != previousID }
+        if let start = run.runStartDate, let previousStart = previous.runStartDate { return start > previousStart }
+        return !SyncMapping.status(run.status).isFinished && SyncMapping.status(previous.status).isFinished
     }
 
     /// Cancels the job's current run.

@@ -27,12 +27,21 @@ extension SyncProvider {
     /// returns the result if it did; only if it did not is the request sent again.
     ///
     /// At most ``RetryPolicy/maxAttempts`` attempts of the client's policy, with its
-    /// backoff (or the server's `Retry-After`) between them, on the client's clock. When
-    /// attempts run out, or `check` itself fails, the attempt's error is thrown.
+    /// backoff (or the server's `Retry-After`) between them, on the client's clock; as in
+    /// ``RESTClient``, no wait is started that would end more than
+    /// ``RetryPolicy/maxTotalTime`` after the first attempt. When attempts or time run
+    /// out, or `check` itself fails, the attempt's error is thrown.
     func recovering<T: Sendable>(
         _ operation: JobOperation, attempt: () async throws -> T, check: () async throws -> T?
     ) async throws -> T {
+        try await recovering(operation, on: client.rest.clock, attempt: attempt, check: check)
+    }
+
+    private func recovering<T: Sendable, C: Clock<Duration>>(
+        _ operation: JobOperation, on clock: C, attempt: () async throws -> T, check: () async throws -> T?
+    ) async throws -> T {
         let policy = client.rest.retry
+        let start = clock.now
         var failures = 0
         while true {
             let failure: JobBridgeError
@@ -42,12 +51,12 @@ extension SyncProvider {
                 failure = error.context(provider: descriptor.name, operation: operation)
             }
             failures += 1
+            let delay: Duration
             switch Self.disposition(of: failure) {
             case .final:
                 throw failure
             case .notApplied:
-                guard failures < policy.maxAttempts else { throw failure }
-                try await pause(failure.retryAfter ?? policy.backoff(retry: failures - 1))
+                delay = failure.retryAfter ?? policy.backoff(retry: failures - 1)
             case .ambiguous:
                 let found: T?
                 do {
@@ -56,9 +65,12 @@ extension SyncProvider {
                     throw failure
                 }
                 if let found { return found }
-                guard failures < policy.maxAttempts else { throw failure }
-                try await pause(policy.backoff(retry: failures - 1))
+                delay = policy.backoff(retry: failures - 1)
             }
+            guard failures < policy.maxAttempts, start.duration(to: clock.now) + delay <= policy.maxTotalTime else {
+                throw failure
+            }
+            if delay > .zero { try await clock.sleep(for: delay) }
         }
     }
 
@@ -72,13 +84,4 @@ extension SyncProvider {
             return ()
         }
     }
-
-    private func pause(_ delay: Duration) async throws {
-        guard delay > .zero else { return }
-        try await sleep(on: client.rest.clock, for: delay)
-    }
-}
-
-private func sleep<C: Clock<Duration>>(on clock: C, for duration: Duration) async throws {
-    try await clock.sleep(for: duration)
 }

@@ -53,20 +53,15 @@ public struct SyncRun: Hashable, Sendable {
 
     /// Reads a run from its JSON object; zone-less dates are read in `timeZone`.
     ///
-    /// - Throws: `DecodingError` if `json` is not an object or a task id is not a string.
+    /// - Throws: `DecodingError` if `json` is not an object or an id is neither a string nor
+    ///   an exact integer.
     public init(json: JSONValue, timeZone: TimeZone = .gmt) throws {
         try self.init(json: json, timeZone: timeZone, codingPath: [])
     }
 
     init(json: JSONValue, timeZone: TimeZone, codingPath: [any CodingKey]) throws {
         let object = try SyncJSONObject(json, codingPath: codingPath, what: "a run")
-        if let (key, value) = object.member(["id", "Id", "history_id", "HistoryId", "historyId"]) {
-            if case .int(let number) = value {
-                id = String(number)
-            } else {
-                id = try SyncJSONObject.id(value, codingPath: codingPath + [SyncCodingKey(key)])
-            }
-        }
+        id = try object.id("id", "Id", "history_id", "HistoryId", "historyId")
         jobID = try object.id("job_id", "JobId", "jobId")
         taskID = try object.id("task_id", "TaskId", "taskId")
         status = object.text("status", "Status")

@@ -84,9 +84,10 @@ import Testing
     @Test func listingsFollowNextLinks() async throws {
         let fixture = try await SyncFixture(configuration: .init(token: SyncFixture.token, pageSize: 2))
         for number in 0..<5 { _ = try await fixture.provider.createJob(SyncFixture.definition("Job \(number)")) }
+        let listedBefore = fixture.requests(.get, "workspaces/:ws/jobs").count
         let jobs = try await fixture.provider.jobs().collect()
         #expect(jobs.map(\.name) == (0..<5).map { "Job \($0)" })
-        let pages = fixture.requests(.get, "workspaces/:ws/jobs")
+        let pages = fixture.requests(.get, "workspaces/:ws/jobs").dropFirst(listedBefore)
         #expect(pages.count == 3)
         #expect(pages.last?.url.query?.contains("$skip=4") == true)
     }
@@ -115,17 +116,36 @@ import Testing
         #expect(router.receivedRequests.count == 1)
     }
 
-    @Test func aNumericTaskIDIsABadResponseNamingTheField() async throws {
+    @Test func anIntegerIDIsReadAsItsDigits() async throws {
         let router = SimulatorRouter(basePath: SyncSimulator.basePath)
         router.on(.get, "/jobs/:job/tasks") { _ in
             SimulatorResponse(
-                status: 200, body: Data(#"{"value":[{"id":"1","query":"A"},{"id":870237973789151200}]}"#.utf8))
+                status: 200,
+                body: Data(#"{"value":[{"id":"1","query":"A"},{"id":870237973789151200,"query":"B"}]}"#.utf8))
+        }
+        router.on(.get, "/workspaces/:ws/jobs") { _ in
+            SimulatorResponse(status: 200, body: Data(#"{"value":[{"id":9223372036854775807,"name":"Big"}]}"#.utf8))
+        }
+        let client = try Self.client(router)
+        #expect(try await client.tasks(of: "j").collect().map(\.id) == ["1", "870237973789151200"])
+        #expect(try await client.jobs(inWorkspace: "w").collect().map(\.id) == ["9223372036854775807"])
+        let run = try SyncRun(json: ["id": 910_000_000_000_000_001, "job_id": 7, "tasks": [870_237_973_789_151_200]])
+        #expect(run.id == "910000000000000001")
+        #expect(run.jobID == "7")
+        #expect(run.taskIDs == ["870237973789151200"])
+    }
+
+    @Test(arguments: ["98765432109876543210", "1.5", "1e300"])
+    func aNumericIDThatIsNotAnExactIntegerIsABadResponseNamingTheField(_ number: String) async throws {
+        let router = SimulatorRouter(basePath: SyncSimulator.basePath)
+        router.on(.get, "/jobs/:job/tasks") { _ in
+            SimulatorResponse(status: 200, body: Data(#"{"value":[{"id":"1","query":"A"},{"id":\#(number)}]}"#.utf8))
         }
         let error = await syncError { _ = try await Self.client(router).tasks(of: "j").collect() }
         #expect(error?.code == .badResponse)
         #expect(error?.field == "value[1].id")
-        #expect(error?.message.contains("870237973789151200") == true)
-        #expect(error?.message.contains("JSON strings") == true)
+        #expect(error?.message.contains("JSON strings or integers") == true)
+        #expect(error?.message.contains("cannot be trusted") == true)
     }
 
     // MARK: Errors

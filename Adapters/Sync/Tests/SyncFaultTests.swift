@@ -16,19 +16,36 @@ import Testing
     // MARK: Create
 
     @Test func aCreateWhoseAnswerWasLostIsNotRepeated() async throws {
-        let fixture = try await SyncFixture(plan: .script([.dropAfterServer]))
+        // The first request lists the jobs that exist before the create.
+        let fixture = try await SyncFixture(plan: .script([.none, .dropAfterServer]))
         let job = try await fixture.provider.createJob(SyncFixture.definition("Accounts"))
         #expect(job.name == "Accounts")
         #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 1)
         #expect(Self.attempts(fixture, .post, "/jobs") == 1)
         // The check was a listing by name.
-        #expect(fixture.faults.records.map(\.method) == [.post, .get, .get])
-        #expect(fixture.faults.records[1].path.hasSuffix("/workspaces/\(SyncFixture.workspace)/jobs"))
+        #expect(fixture.faults.records.map(\.method) == [.get, .post, .get, .get])
+        #expect(fixture.faults.records[0].path.hasSuffix("/workspaces/\(SyncFixture.workspace)/jobs"))
+        #expect(fixture.faults.records[2].path.hasSuffix("/workspaces/\(SyncFixture.workspace)/jobs"))
+    }
+
+    @Test func aLostCreateIsNotTakenForAJobOfTheNameThatWasThereBefore() async throws {
+        // The server refuses the duplicate name, but its answer is lost.
+        let fixture = try await SyncFixture(server: {
+            FaultsOn(.post, "/workspaces/\(SyncFixture.workspace)/jobs", plan: [.dropAfterServer], server: $0)
+        })
+        let older = await fixture.simulator.seedJob(
+            ["name": "Accounts", "type": "Replication", "source_connection_id": "c-sf"],
+            workspace: SyncFixture.workspace)
+        let error = await syncError { _ = try await fixture.provider.createJob(SyncFixture.definition("Accounts")) }
+        #expect(error?.code == .invalidRequest)
+        #expect(error?.operation == .createJob)
+        #expect(try await fixture.provider.jobs().collect().map(\.id.rawValue) == [older])
+        #expect(Self.attempts(fixture, .post, "/jobs") == 2)
     }
 
     @Test(arguments: [Fault.dropBeforeServer, .serverError(status: 503), .serverError(status: 502)])
     func aCreateThatNeverArrivedIsSentAgain(_ fault: Fault) async throws {
-        let fixture = try await SyncFixture(plan: .script([fault]))
+        let fixture = try await SyncFixture(plan: .script([.none, fault]))
         let job = try await fixture.provider.createJob(SyncFixture.definition("Accounts"))
         #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 1)
         #expect(Self.attempts(fixture, .post, "/jobs") == 2)
@@ -37,7 +54,7 @@ import Testing
     }
 
     @Test func aCreateWithAnUnreadableAnswerIsFoundByName() async throws {
-        let fixture = try await SyncFixture(plan: .script([.malformedBody]))
+        let fixture = try await SyncFixture(plan: .script([.none, .malformedBody]))
         let job = try await fixture.provider.createJob(SyncFixture.definition("Accounts"))
         #expect(job.name == "Accounts")
         #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 1)
@@ -45,9 +62,9 @@ import Testing
     }
 
     @Test func withoutRetriesALostAnswerIsStillResolved() async throws {
-        let lost = try await SyncFixture(plan: .script([.dropAfterServer]), retry: .never)
+        let lost = try await SyncFixture(plan: .script([.none, .dropAfterServer]), retry: .never)
         #expect(try await lost.provider.createJob(SyncFixture.definition("Accounts")).name == "Accounts")
-        let dropped = try await SyncFixture(plan: .script([.dropBeforeServer]), retry: .never)
+        let dropped = try await SyncFixture(plan: .script([.none, .dropBeforeServer]), retry: .never)
         let error = await syncError { _ = try await dropped.provider.createJob(SyncFixture.definition("Accounts")) }
         #expect(error?.code == .transport)
         #expect(error?.operation == .createJob)
@@ -57,7 +74,7 @@ import Testing
     @Test func attemptsAreBoundedAndWaitOnTheClock() async throws {
         // Every create is lost before the server; every check in between finds nothing.
         let script: [Fault] = [
-            .dropBeforeServer, .none, .dropBeforeServer, .none, .dropBeforeServer, .none, .dropBeforeServer,
+            .none, .dropBeforeServer, .none, .dropBeforeServer, .none, .dropBeforeServer, .none, .dropBeforeServer,
         ]
         let fixture = try await SyncFixture(plan: .script(script))
         let error = await syncError { _ = try await fixture.provider.createJob(SyncFixture.definition()) }
@@ -73,7 +90,8 @@ import Testing
     @Test func anExecuteWhoseAnswerWasLostIsNotRepeated() async throws {
         let fixture = try await SyncFixture()
         let job = try await fixture.provider.createJob(SyncFixture.definition(tasks: [TaskDefinition(query: "Q")]))
-        fixture.faults.setPlan(.script([.dropAfterServer]))
+        // The first request reads the status before the execute.
+        fixture.faults.setPlan(.script([.none, .dropAfterServer]))
         let run = try await fixture.provider.runJob(job.id)
         #expect(await fixture.simulator.runCount(of: job.id.rawValue) == 1)
         #expect(run.runID != nil)
@@ -86,11 +104,106 @@ import Testing
     @Test func aRateLimitedExecuteWaitsAndIsSentAgain() async throws {
         let fixture = try await SyncFixture()
         let job = try await fixture.provider.createJob(SyncFixture.definition())
-        fixture.faults.setPlan(.script([.rateLimited(retryAfterSeconds: 7)]))
+        fixture.faults.setPlan(.script([.none, .rateLimited(retryAfterSeconds: 7)]))
         let before = fixture.clock.now
         _ = try await fixture.provider.runJob(job.id)
         #expect(before.duration(to: fixture.clock.now) == .seconds(7))
         #expect(await fixture.simulator.runCount(of: job.id.rawValue) == 1)
+        #expect(Self.attempts(fixture, .post, "/execute") == 2)
+    }
+
+    @Test func anExecuteWhoseRunEndedBeforeTheCheckIsNotRepeated() async throws {
+        let fixture = try await SyncFixture(
+            configuration: .init(token: SyncFixture.token, queueDelay: .zero, runDuration: .zero),
+            server: { FaultsOn(.post, "/execute", plan: [.dropAfterServer], server: $0) })
+        let job = try await fixture.provider.createJob(SyncFixture.definition(tasks: [TaskDefinition(query: "Q")]))
+        _ = try #require(
+            await fixture.simulator.seedRun(of: job.id.rawValue, requestedAt: Date(timeIntervalSince1970: 0)))
+        let run = try await fixture.provider.runJob(job.id)
+        #expect(await fixture.simulator.runCount(of: job.id.rawValue) == 2)
+        #expect(Self.attempts(fixture, .post, "/execute") == 1)
+        #expect(run.status.phase == .succeeded)
+        #expect(run.startedAt == fixture.clock.dateSource())
+    }
+
+    @Test func aLostExecuteIsNotTakenForARunThatWasAlreadyGoing() async throws {
+        // A run the scheduler started: the execute is refused as running, and the answer lost.
+        let fixture = try await SyncFixture(server: {
+            FaultsOn(.post, "/execute", plan: [.dropAfterServer], server: $0)
+        })
+        let job = try await fixture.provider.createJob(SyncFixture.definition(tasks: [TaskDefinition(query: "Q")]))
+        let going = try #require(
+            await fixture.simulator.seedRun(of: job.id.rawValue, requestedAt: fixture.clock.dateSource()))
+        let error = await syncError { _ = try await fixture.provider.runJob(job.id) }
+        #expect(error?.code == .conflict)
+        #expect(error?.operation == .runJob)
+        #expect(await fixture.simulator.runCount(of: job.id.rawValue) == 1)
+        #expect(try await fixture.provider.status(of: job.id)?.runID?.rawValue == going)
+    }
+
+    /// Runs without an id are recognized by the server's dates alone (the provider has no
+    /// local clock that could be skewed from the server's).
+    @Test(arguments: [false, true])
+    func waitingForARunWithoutIDIgnoresTheLocalClock(ranBefore: Bool) async throws {
+        let clock = SimulatedClock()
+        let fixture = try await SyncFixture(clock: clock, server: { RunsWithoutIDs($0) })
+        let job = try await fixture.provider.createJob(SyncFixture.definition(tasks: [TaskDefinition(query: "Q")]))
+        let before = clock.dateSource().addingTimeInterval(-86_400)
+        if ranBefore { try #require(await fixture.simulator.seedRun(of: job.id.rawValue, requestedAt: before) != nil) }
+        let run = try await fixture.provider.runJob(job.id)
+        #expect(run.runID == nil)
+        #expect(run.requestedAt == (ranBefore ? before.addingTimeInterval(0.001) : nil))
+        #expect(run.startedAt == clock.dateSource())
+        let finished = try await fixture.provider.waitForCompletion(
+            of: run, pollInterval: .seconds(1), timeout: .seconds(120), clock: clock)
+        #expect(finished.status.phase == .succeeded)
+        #expect(finished.startedAt == run.startedAt)
+        #expect(await fixture.simulator.runCount(of: job.id.rawValue) == (ranBefore ? 2 : 1))
+    }
+
+    /// The status read after an execute still shows the previous run: the run returned is a
+    /// new one starting, not the previous run's result.
+    @Test func aStatusThatStillShowsThePreviousRunIsNotReturnedAsTheNewRun() async throws {
+        let clock = SimulatedClock()
+        let fixture = try await SyncFixture(clock: clock, server: { RunsWithoutIDs($0, staleReads: 1) })
+        let job = try await fixture.provider.createJob(SyncFixture.definition(tasks: [TaskDefinition(query: "Q")]))
+        let before = clock.dateSource().addingTimeInterval(-86_400)
+        try #require(await fixture.simulator.seedRun(of: job.id.rawValue, requestedAt: before) != nil)
+        let requested = clock.dateSource()
+        let run = try await fixture.provider.runJob(job.id)
+        #expect(run.status.phase == .queued)
+        #expect(run.startedAt == nil)
+        #expect(run.requestedAt == before.addingTimeInterval(0.001))
+        let finished = try await fixture.provider.waitForCompletion(
+            of: run, pollInterval: .seconds(1), timeout: .seconds(120), clock: clock)
+        #expect(finished.startedAt == requested)
+        #expect(finished.status.phase == .succeeded)
+    }
+
+    @Test func aHugeRetryAfterIsNotWaitedBeyondTheTotalTime() async throws {
+        let fixture = try await SyncFixture()
+        let job = try await fixture.provider.createJob(SyncFixture.definition())
+        fixture.faults.setPlan(.script([.none, .rateLimited(retryAfterSeconds: 86_400)]))
+        let before = fixture.clock.now
+        let error = await syncError { _ = try await fixture.provider.runJob(job.id) }
+        #expect(error?.code == .rateLimited)
+        #expect(error?.operation == .runJob)
+        #expect(error?.retryAfter == .seconds(86_400))
+        #expect(before.duration(to: fixture.clock.now) == .zero)
+        #expect(Self.attempts(fixture, .post, "/execute") == 1)
+        #expect(await fixture.simulator.runCount(of: job.id.rawValue) == 0)
+    }
+
+    @Test func backoffAfterRateLimitsStopsAtTheTotalTime() async throws {
+        // 20 s + 20 s exceeds the policy's 30 s: the second 429 is the result.
+        let fixture = try await SyncFixture()
+        let job = try await fixture.provider.createJob(SyncFixture.definition())
+        fixture.faults.setPlan(
+            .script([.none, .rateLimited(retryAfterSeconds: 20), .rateLimited(retryAfterSeconds: 20)]))
+        let before = fixture.clock.now
+        let error = await syncError { _ = try await fixture.provider.runJob(job.id) }
+        #expect(error?.code == .rateLimited)
+        #expect(before.duration(to: fixture.clock.now) == .seconds(20))
         #expect(Self.attempts(fixture, .post, "/execute") == 2)
     }
 
@@ -151,7 +264,7 @@ import Testing
             plan: .script([.rateLimited(retryAfterSeconds: 2), .serverError(status: 503)]))
         #expect(try await fixture.provider.jobs().collect().isEmpty)
         #expect(fixture.clock.now.offset >= .seconds(2))
-        fixture.faults.setPlan(.script([.truncatedBody]))
+        fixture.faults.setPlan(.script([.none, .truncatedBody]))
         _ = try await fixture.provider.createJob(SyncFixture.definition())
         fixture.faults.setPlan(.script([.malformedBody]))
         let error = await syncError { _ = try await fixture.provider.jobs().collect() }

@@ -308,12 +308,18 @@ import Testing
         #expect(SyncMapping.tasks(unindexed).map(\.query) == ["B", "A"])
     }
 
-    @Test func numericIDsAreRefused() throws {
+    @Test func integerIDsAreReadAndOtherNumbersRefused() throws {
         let big: JSONValue = ["id": .int(870_237_973_789_151_200), "query": "A"]
-        #expect(throws: DecodingError.self) { _ = try JSONDecoder().decode(SyncTask.self, from: big.data()) }
-        #expect(throws: DecodingError.self) { _ = try Self.job(["id": 12]) }
-        #expect(throws: DecodingError.self) { _ = try SyncRun(json: ["task_id": 870_237_973_789_151_200]) }
-        #expect(throws: DecodingError.self) { _ = try SyncRun(json: ["tasks": [1, 2]]) }
+        #expect(try JSONDecoder().decode(SyncTask.self, from: big.data()).id == "870237973789151200")
+        #expect(try Self.job(["id": 12]).id == "12")
+        #expect(try SyncRun(json: ["task_id": 870_237_973_789_151_200]).taskID == "870237973789151200")
+        #expect(try SyncRun(json: ["tasks": [1, 2]]).taskIDs == ["1", "2"])
+        // A number that is not an exact integer may have lost digits already.
+        let fraction: JSONValue = ["id": 1.5, "query": "A"]
+        #expect(throws: DecodingError.self) { _ = try JSONDecoder().decode(SyncTask.self, from: fraction.data()) }
+        #expect(throws: DecodingError.self) { _ = try Self.job(["id": 12.5]) }
+        #expect(throws: DecodingError.self) { _ = try SyncRun(json: ["task_id": .double(8.702_379_737_891_512e17)]) }
+        #expect(throws: DecodingError.self) { _ = try SyncRun(json: ["tasks": [1, 2.5]]) }
     }
 
     // MARK: Runs and statuses

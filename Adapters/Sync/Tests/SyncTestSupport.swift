@@ -21,11 +21,13 @@ struct SyncFixture {
     /// - Parameters:
     ///   - plan: Faults injected between the client and the simulator.
     ///   - retry: The client's retry policy (jitter at its upper bound, so delays are exact).
+    ///   - server: What the client talks to, given the simulator (the simulator itself by
+    ///     default; a wrapper to make it misbehave).
     init(
         configuration: SyncSimulator.Configuration = .init(token: SyncFixture.token),
         plan: FaultPlan = .script([]), seed: UInt64 = 1, retry: RetryPolicy = SyncFixture.retry(),
         credentials: (any Credentials)? = nil, serverTimeZone: TimeZone = SyncFixture.newYork,
-        clock: SimulatedClock = SimulatedClock()
+        clock: SimulatedClock = SimulatedClock(), server: (SyncSimulator) -> any HTTPTransport = { $0 }
     ) async throws {
         self.clock = clock
         simulator = SyncSimulator(configuration: configuration, now: clock.dateSource)
@@ -37,12 +39,12 @@ struct SyncFixture {
             await simulator.addConnection(id: id, name: name, workspace: Self.workspace)
         }
         await simulator.addConnection(id: "c-other", name: "Elsewhere", workspace: "ws-other")
-        faults = FaultInjectingTransport(wrapping: simulator, seed: seed, plan: plan, clock: clock)
+        faults = FaultInjectingTransport(wrapping: server(simulator), seed: seed, plan: plan, clock: clock)
         client = try SyncClient(
             baseURL: Self.baseURL,
             credentials: credentials ?? SyncClient.tokenCredentials(Secret(configuration.token)),
             transport: faults, serverTimeZone: serverTimeZone, retry: retry, clock: clock)
-        provider = SyncProvider(client: client, workspaceID: Self.workspace, now: clock.dateSource)
+        provider = SyncProvider(client: client, workspaceID: Self.workspace)
     }
 
     /// A retry policy whose jitter always picks the upper bound.
@@ -71,6 +73,72 @@ struct SyncFixture {
     /// The body of a request as JSON.
     static func body(_ request: HTTPRequest?) throws -> JSONValue {
         try JSONValue(data: request?.body ?? Data())
+    }
+}
+
+/// Sends the requests with one method and path suffix through a ``FaultInjectingTransport``
+/// of their own, the others straight to the server: a fault aimed at one request, wherever
+/// it falls among the others.
+struct FaultsOn: HTTPTransport {
+    let method: HTTPMethod
+    let pathSuffix: String
+    let faults: FaultInjectingTransport
+    let server: any HTTPTransport
+
+    init(_ method: HTTPMethod, _ pathSuffix: String, plan: [Fault], server: any HTTPTransport) {
+        self.method = method
+        self.pathSuffix = pathSuffix
+        self.faults = FaultInjectingTransport(wrapping: server, plan: .script(plan))
+        self.server = server
+    }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == method, request.url.path.hasSuffix(pathSuffix) else {
+            return try await server.send(request)
+        }
+        return try await faults.send(request)
+    }
+}
+
+/// A Sync whose runs carry no history id: the answer to an execute is empty and the status
+/// loses its `id`, so that a run can only be told from older ones by its dates. After each
+/// execute, the next `staleReads` status reads still answer what the status said before
+/// it, as a server slow to show the new run would.
+final class RunsWithoutIDs: HTTPTransport, @unchecked Sendable {
+    private let server: any HTTPTransport
+    private let staleReads: Int
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var lastStatus: Data?
+    private var pendingStaleReads = 0
+
+    init(_ server: any HTTPTransport, staleReads: Int = 0) {
+        self.server = server
+        self.staleReads = staleReads
+    }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var response = try await server.send(request)
+        guard response.isSuccess else { return response }
+        if request.url.path.hasSuffix("/execute") {
+            lock.withLock { pendingStaleReads = staleReads }
+            response.body = Data()
+        } else if request.url.path.hasSuffix("/status") {
+            if case .object(var members) = try JSONValue(data: response.body) {
+                members.removeValue(forKey: "id")
+                response.body = try JSONValue.object(members).data()
+            }
+            let fresh = response.body
+            response.body = lock.withLock {
+                if pendingStaleReads > 0, let lastStatus {
+                    pendingStaleReads -= 1
+                    return lastStatus
+                }
+                lastStatus = fresh
+                return fresh
+            }
+        }
+        return response
     }
 }
 

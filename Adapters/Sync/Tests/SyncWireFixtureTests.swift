@@ -177,6 +177,7 @@ import Testing
     @Test func executeRequestIsProducedExactly() async throws {
         let router = SimulatorRouter(basePath: SyncSimulator.basePath)
         router.on(.post, "/jobs/:job/execute") { _ in .json(200, ["id": "1", "status": "Starting"]) }
+        router.on(.get, "/jobs/:job/status") { _ in .json(200, ["job_id": "job-1", "status": nil]) }
         let client = try SyncClient(
             baseURL: SyncFixture.baseURL, credentials: SyncClient.tokenCredentials("t"), transport: router)
         let ids = ["870237973789151200", "870875808946851841", "870875808946851842"]
@@ -184,7 +185,7 @@ import Testing
         let provider = SyncProvider(client: client, workspaceID: "ws")
         let run = try await provider.runJob("job-1", tasks: ids.map { TaskID($0) })
         #expect(run.runID == "1")
-        let bodies = try router.receivedRequests.map(SyncFixture.body)
+        let bodies = try router.receivedRequests.filter { $0.method == .post }.map(SyncFixture.body)
         let expected = try Self.json(2)
         #expect(bodies == [expected, expected])
     }
