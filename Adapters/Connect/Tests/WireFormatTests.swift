@@ -202,9 +202,11 @@ import Testing
     }
 
     @Test func badDatesAreRefusedAndFormattingRoundTrips() throws {
-        for text in ["", "2025-11-20", "2025-13-20T00:00:00Z", "2025-11-20T15:26:43.Z", "yesterday"] {
+        for text in ["", "2025-13-20T00:00:00Z", "2025-11-20T15:26:43.Z", "yesterday"] {
             #expect(ConnectDate.parse(text) == nil, "\(text)")
         }
+        // A date alone is read leniently, as midnight UTC (the core's WireDate).
+        #expect(ConnectDate.parse("2025-11-20") == Date(timeIntervalSince1970: 1_763_596_800))
         for seconds in [0.0, 1_767_229_200, 1_767_229_200.25, -62_135_596_800] {
             let date = Date(timeIntervalSince1970: seconds)
             #expect(ConnectDate.parse(ConnectDate.format(date)) == date)

@@ -21,16 +21,32 @@ public enum WireDate {
         return text.withUTF8 { parse(bytes: $0, timeZone: timeZone) }
     }
 
-    /// Formats a date as RFC 3339 in UTC with whole seconds, such as `2026-01-15T10:30:00Z`.
-    public static func format(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    /// Formats a date as RFC 3339 in UTC, such as `2026-01-15T10:30:00Z`, with a fraction
+    /// of `fractionDigits` digits (0–9) when the date has one at that precision (CData
+    /// Connect writes milliseconds, NX1 microseconds).
+    public static func format(_ date: Date, fractionDigits: Int = 0) -> String {
+        let digits = min(max(fractionDigits, 0), 9)
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let interval = date.timeIntervalSince1970
+        var seconds = Int64(interval.rounded(.down))
+        var fraction = Int64(((interval - Double(seconds)) * Double(scale)).rounded())
+        if fraction >= scale {
+            seconds += 1
+            fraction -= scale
+        }
+        let days = CivilCalendar.floorDiv(seconds, 86_400)
         let second = seconds - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return
-            "\(yearText)-\(two(month))-\(two(day))T\(two(second / 3600)):\(two(second % 3600 / 60)):\(two(second % 60))Z"
+        let (year, month, day) = CivilCalendar.date(days: Int(days))
+        func padded(_ value: Int64, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        var text =
+            "\(padded(Int64(year), 4))-\(padded(Int64(month), 2))-\(padded(Int64(day), 2))"
+            + "T\(padded(second / 3600, 2)):\(padded(second % 3600 / 60, 2)):\(padded(second % 60, 2))"
+        if digits > 0, fraction > 0 { text += "." + padded(fraction, digits) }
+        return text + "Z"
     }
 
     private static func parse(bytes: UnsafeBufferPointer<UInt8>, timeZone: TimeZone) -> Date? {
@@ -40,7 +56,7 @@ public enum WireDate {
         guard let year = reader.digits(exactly: 4), reader.consume(UInt8(ascii: "-")),
             let month = reader.digits(exactly: 2), reader.consume(UInt8(ascii: "-")),
             let day = reader.digits(exactly: 2), (1...12).contains(month), day >= 1,
-            day <= daysIn(month: month, year: year)
+            day <= Int64(CivilCalendar.daysInMonth(year: Int(year), month: Int(month)))
         else { return nil }
         var hour: Int64 = 0
         var minute: Int64 = 0
@@ -67,7 +83,9 @@ public enum WireDate {
                 }
             }
         }
-        let local = (daysFromCivil(year: year, month: month, day: day) * 86_400) + hour * 3600 + minute * 60 + second
+        let local =
+            (Int64(CivilCalendar.days(year: Int(year), month: Int(month), day: Int(day))) * 86_400) + hour * 3600
+            + minute * 60 + second
         let offset: Int64?
         if reader.consume(UInt8(ascii: "Z")) || reader.consume(UInt8(ascii: "z")) {
             offset = 0
@@ -116,37 +134,6 @@ public enum WireDate {
         reader.skipSpaces()
         guard reader.isAtEnd else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(sign * milliseconds) / 1000)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01.
-    static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }
 
