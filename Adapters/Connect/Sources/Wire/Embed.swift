@@ -1,8 +1,9 @@
 import Foundation
 import JobBridge
 
-/// The body of `POST /job/cacheConnection/formLink`: `{redirectURL, name?, editableName?}`.
-public struct CacheConnectionFormRequest: Hashable, Sendable, Codable {
+/// The body of the two hosted forms that take `{redirectURL, name?, editableName?}`:
+/// `POST /job/cacheConnection/formLink` and `POST /poweredby/connection/edit/{connectionId}`.
+public struct HostedFormRequest: Hashable, Sendable, Codable {
     /// `redirectURL`: where the hosted form's "Return to" button sends the user.
     public var redirectURL: String
     /// `name`: the cache connection's name.
@@ -50,22 +51,11 @@ public struct EmbedCreateConnectionRequest: Hashable, Sendable, Codable {
     }
 }
 
-/// The body of `POST /poweredby/connection/edit/{connectionId}`: `{redirectURL, name?, editableName?}`.
-public struct EmbedEditConnectionRequest: Hashable, Sendable, Codable {
-    /// `redirectURL`.
-    public var redirectURL: String
-    /// `name`.
-    public var name: String?
-    /// `editableName`.
-    public var editableName: Bool?
+/// The body of `POST /job/cacheConnection/formLink`.
+public typealias CacheConnectionFormRequest = HostedFormRequest
 
-    /// Creates a request.
-    public init(redirectURL: String, name: String? = nil, editableName: Bool? = nil) {
-        self.redirectURL = redirectURL
-        self.name = name
-        self.editableName = editableName
-    }
-}
+/// The body of `POST /poweredby/connection/edit/{connectionId}`.
+public typealias EmbedEditConnectionRequest = HostedFormRequest
 
 /// One entry of `GET /poweredby/connection/list`.
 public struct EmbedConnection: Hashable, Sendable, Decodable {
