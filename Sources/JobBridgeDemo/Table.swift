@@ -17,14 +17,4 @@ enum Table {
     static func format(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)) + "Z"
     }
-
-    static func describe(_ schedule: Schedule) -> String {
-        switch schedule {
-        case .manual: return "manual"
-        case .cron(let cron): return "cron \(cron.text) (\(cron.timeZone.identifier))"
-        case .interval(let interval):
-            let unit = interval.count == 1 ? interval.unit.rawValue : "\(interval.unit.rawValue)s"
-            return "every \(interval.count) \(unit)"
-        }
-    }
 }

@@ -13,7 +13,7 @@ print("JobBridge demo: \(providers.count) providers, simulated time \(Table.form
 let listing = await registry.listAllJobs()
 let rows = listing.jobs.map { entry in
     [
-        entry.provider, entry.job.name, entry.job.kind.description, Table.describe(entry.job.schedule),
+        entry.provider, entry.job.name, entry.job.kind.description, entry.job.schedule.description,
         entry.job.nextRunAt.map(Table.format) ?? "-", entry.job.lastRun.map { "\($0.status)" } ?? "never ran",
     ]
 }

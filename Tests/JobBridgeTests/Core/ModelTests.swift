@@ -75,4 +75,17 @@ import Testing
         #expect(!dumped.contains("SECRET"))
         #expect(secret.revealed == "tok-SECRET-123")
     }
+
+    @Test func schedulesPrintReadably() throws {
+        let newYork = try #require(TimeZone(identifier: "America/New_York"))
+        #expect("\(Schedule.manual)" == "manual")
+        #expect(
+            "\(Schedule.cron(try CronSchedule("0 9 * * 1-5", timeZone: newYork)))"
+                == "cron 0 9 * * 1-5 (America/New_York)")
+        #expect("\(Schedule.interval(IntervalSchedule(every: 6, .hour)))" == "every 6 hours")
+        let first = Date(timeIntervalSince1970: 1_767_258_000)
+        #expect(
+            "\(Schedule.interval(IntervalSchedule(every: 1, .day, firstRun: first)))"
+                == "every 1 day from 2026-01-01T09:00:00Z")
+    }
 }
