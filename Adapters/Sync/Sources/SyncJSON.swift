@@ -73,6 +73,8 @@ extension JSONValue {
 struct SyncJSONObject {
     let members: [String: JSONValue]
     let codingPath: [any CodingKey]
+    /// What the object is, for error messages (`a job`).
+    let what: String
 
     /// - Throws: `DecodingError.typeMismatch` if `json` is not an object.
     init(_ json: JSONValue, codingPath: [any CodingKey], what: String) throws {
@@ -85,6 +87,7 @@ struct SyncJSONObject {
         }
         self.members = members
         self.codingPath = codingPath
+        self.what = what
     }
 
     /// The first of `keys` that is present and not `null`.
@@ -120,6 +123,20 @@ struct SyncJSONObject {
     /// - Throws: `DecodingError.typeMismatch` naming the member.
     func id(_ keys: String...) throws -> String? {
         guard let (key, value) = member(keys) else { return nil }
+        return try Self.id(value, codingPath: codingPath + [SyncCodingKey(key)])
+    }
+
+    /// The object's own id, read as ``id(_:)`` reads one, from the first of `keys` present.
+    ///
+    /// - Throws: `DecodingError.valueNotFound` (at the first of `keys`) when none is present.
+    func requiredID(_ keys: String...) throws -> String {
+        guard let (key, value) = member(keys) else {
+            throw DecodingError.valueNotFound(
+                String.self,
+                DecodingError.Context(
+                    codingPath: codingPath + [SyncCodingKey(keys.first ?? "id")],
+                    debugDescription: "\(what) has no id (looked for \(keys.joined(separator: ", ")))"))
+        }
         return try Self.id(value, codingPath: codingPath + [SyncCodingKey(key)])
     }
 

@@ -148,6 +148,29 @@ import Testing
         #expect(error?.message.contains("cannot be trusted") == true)
     }
 
+    @Test(arguments: [
+        ("/jobs/:job/tasks", "a task"), ("/workspaces/:ws/jobs", "a job"), ("/workspaces", "a workspace"),
+        ("/workspaces/:ws/connections", "a connection"),
+    ])
+    func anElementWithoutAnIDIsABadResponseNamingIt(_ route: String, _ what: String) async throws {
+        let router = SimulatorRouter(basePath: SyncSimulator.basePath)
+        router.on(.get, route) { _ in
+            SimulatorResponse(status: 200, body: Data(#"{"value":[{"id":"1","name":"A"},{"name":"B"}]}"#.utf8))
+        }
+        let client = try Self.client(router)
+        let error = await syncError {
+            switch what {
+            case "a task": _ = try await client.tasks(of: "j").collect()
+            case "a job": _ = try await client.jobs(inWorkspace: "w").collect()
+            case "a workspace": _ = try await client.workspaces().collect()
+            default: _ = try await client.connections(inWorkspace: "w").collect()
+            }
+        }
+        #expect(error?.code == .badResponse)
+        #expect(error?.field == "value[1].id")
+        #expect(error?.message.contains("\(what) has no id") == true)
+    }
+
     // MARK: Errors
 
     @Test func notFoundAndInvalidCarryTheEnvelope() async throws {
