@@ -43,7 +43,8 @@ actor SyncSimulatorState {
     private let now: @Sendable () -> Date
     private var workspaces: [(id: String, name: String)] = []
     private var connections: [(id: String, name: String, workspace: String)] = []
-    private var jobs: [String: StoredJob] = [:]
+    /// Every job by id (the task routes in `SyncSimulatorState+Tasks.swift` read it too).
+    var jobs: [String: StoredJob] = [:]
     private var order: [String] = []
     private var nextTaskID: UInt64
     private var nextJobNumber: UInt64 = 1
@@ -260,122 +261,6 @@ actor SyncSimulatorState {
         return .json(200, entry(run, of: job))
     }
 
-    // MARK: Tasks
-
-    func listTasks(_ request: SimulatorRequest) -> SimulatorResponse {
-        let id = request.param("job")
-        guard let job = jobs[id] else { return notFound("job", id) }
-        return page(job.tasks.enumerated().map { taskJSON($1, index: $0, job: id) }, request)
-    }
-
-    func getTask(_ id: String, _ taskID: String) -> SimulatorResponse {
-        guard let job = jobs[id] else { return notFound("job", id) }
-        guard let index = job.tasks.firstIndex(where: { $0.id == taskID }) else { return notFound("task", taskID) }
-        return .json(200, taskJSON(job.tasks[index], index: index, job: id))
-    }
-
-    func addTask(_ request: SimulatorRequest) -> SimulatorResponse {
-        let id = request.param("job")
-        guard var job = jobs[id] else { return notFound("job", id) }
-        guard case .object(var members)? = try? request.json() else { return invalid("the body must be a JSON object") }
-        guard let query = members.removeValue(forKey: "query")?.stringValue,
-            !query.trimmingCharacters(in: .whitespaces).isEmpty
-        else { return invalid("'query' is required") }
-        let active = members.removeValue(forKey: "is_active") ?? true
-        guard let isActive = active.boolValue else { return invalid("'is_active' must be a Boolean") }
-        members.removeValue(forKey: "index")
-        members.removeValue(forKey: "id")
-        var task = makeTask(query)
-        task.isActive = isActive
-        task.extra = members
-        job.tasks.append(task)
-        jobs[id] = job
-        return .json(201, taskJSON(task, index: job.tasks.count - 1, job: id))
-    }
-
-    func updateTask(_ request: SimulatorRequest) -> SimulatorResponse {
-        let id = request.param("job")
-        let taskID = request.param("task")
-        guard var job = jobs[id] else { return notFound("job", id) }
-        guard var index = job.tasks.firstIndex(where: { $0.id == taskID }) else { return notFound("task", taskID) }
-        guard case .object(var members)? = try? request.json() else { return invalid("the body must be a JSON object") }
-        var task = job.tasks[index]
-        if let value = members.removeValue(forKey: "query") {
-            guard let query = value.stringValue, !query.trimmingCharacters(in: .whitespaces).isEmpty else {
-                return invalid("'query' must be a non-empty string")
-            }
-            task.query = query
-        }
-        if let value = members.removeValue(forKey: "is_active") {
-            guard let isActive = value.boolValue else { return invalid("'is_active' must be a Boolean") }
-            task.isActive = isActive
-        }
-        var target = index
-        if let value = members.removeValue(forKey: "index") {
-            guard let wanted = value.intValue.flatMap({ Int(exactly: $0) }), job.tasks.indices.contains(wanted) else {
-                return invalid("'index' must be between 0 and \(job.tasks.count - 1)")
-            }
-            target = wanted
-        }
-        members.removeValue(forKey: "id")
-        members.removeValue(forKey: "job_id")
-        for (key, value) in members { task.extra[key] = value }
-        job.tasks.remove(at: index)
-        job.tasks.insert(task, at: target)
-        index = target
-        jobs[id] = job
-        return .json(200, taskJSON(task, index: index, job: id))
-    }
-
-    func deleteTask(_ id: String, _ taskID: String) -> SimulatorResponse {
-        guard var job = jobs[id] else { return notFound("job", id) }
-        guard let index = job.tasks.firstIndex(where: { $0.id == taskID }) else { return notFound("task", taskID) }
-        if let run = job.runs.last, !view(run).finished, run.taskIDs.contains(taskID) {
-            return runningRefusal("task \(taskID) is running; it cannot be deleted until the job finishes")
-        }
-        job.tasks.remove(at: index)
-        jobs[id] = job
-        return .empty(204)
-    }
-
-    func moveTask(_ request: SimulatorRequest) -> SimulatorResponse {
-        let id = request.param("job")
-        let taskID = request.param("task")
-        guard var job = jobs[id] else { return notFound("job", id) }
-        guard let index = job.tasks.firstIndex(where: { $0.id == taskID }) else { return notFound("task", taskID) }
-        guard case .object(let members)? = try? request.json(),
-            let from = members["from_index"]?.intValue, let to = members["to_index"]?.intValue
-        else { return invalid("'from_index' and 'to_index' are required integers") }
-        guard from == Int64(index) else { return invalid("task \(taskID) is at index \(index), not \(from)") }
-        guard let target = Int(exactly: to), job.tasks.indices.contains(target) else {
-            return invalid("'to_index' must be between 0 and \(job.tasks.count - 1)")
-        }
-        let task = job.tasks.remove(at: index)
-        job.tasks.insert(task, at: target)
-        jobs[id] = job
-        return .json(200, ["value": .array(job.tasks.enumerated().map { taskJSON($1, index: $0, job: id) })])
-    }
-
-    func lastRuns(_ id: String) -> SimulatorResponse {
-        guard let job = jobs[id] else { return notFound("job", id) }
-        let entries = job.tasks.compactMap { task -> JSONValue? in
-            guard let run = job.runs.last(where: { $0.taskIDs.contains(task.id) }) else { return nil }
-            return taskEntry(run, task: task, of: job)
-        }
-        return .json(200, ["value": .array(entries)])
-    }
-
-    func taskHistory(_ request: SimulatorRequest) -> SimulatorResponse {
-        let id = request.param("job")
-        let taskID = request.param("task")
-        guard let job = jobs[id] else { return notFound("job", id) }
-        guard let task = job.tasks.first(where: { $0.id == taskID }) else { return notFound("task", taskID) }
-        let entries = job.runs.reversed().filter { $0.taskIDs.contains(taskID) }.map {
-            taskEntry($0, task: task, of: job)
-        }
-        return page(entries, request)
-    }
-
     // MARK: JSON
 
     private func json(_ job: StoredJob) -> JSONValue {
@@ -387,7 +272,7 @@ actor SyncSimulatorState {
         return .object(members)
     }
 
-    private func taskJSON(_ task: StoredTask, index: Int, job: String) -> JSONValue {
+    func taskJSON(_ task: StoredTask, index: Int, job: String) -> JSONValue {
         var members = task.extra
         members["id"] = .string(task.id)
         members["index"] = .int(Int64(index))
@@ -414,7 +299,7 @@ actor SyncSimulatorState {
         ]
     }
 
-    private func taskEntry(_ run: StoredRun, task: StoredTask, of job: StoredJob) -> JSONValue {
+    func taskEntry(_ run: StoredRun, task: StoredTask, of job: StoredJob) -> JSONValue {
         let whole = entry(run, of: job)
         var records: Int64 = 0
         if case .succeeded(let perTask) = run.outcome, whole["status"] == "Successful" { records = perTask }
@@ -426,7 +311,7 @@ actor SyncSimulatorState {
         ]
     }
 
-    private func page(_ items: [JSONValue], _ request: SimulatorRequest) -> SimulatorResponse {
+    func page(_ items: [JSONValue], _ request: SimulatorRequest) -> SimulatorResponse {
         let skip = max(0, request.queryValue("$skip").flatMap { Int($0) } ?? 0)
         let top = min(configuration.pageSize, max(1, request.queryValue("$top").flatMap { Int($0) } ?? .max))
         let end = min(items.count, skip + top)
@@ -440,7 +325,7 @@ actor SyncSimulatorState {
 
     // MARK: Rules
 
-    private func view(_ run: StoredRun) -> RunView {
+    func view(_ run: StoredRun) -> RunView {
         let current = now()
         let start = run.requestedAt.addingTimeInterval(seconds(configuration.queueDelay))
         let end = start.addingTimeInterval(seconds(configuration.runDuration))
@@ -476,20 +361,20 @@ actor SyncSimulatorState {
         return "00000000-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
     }
 
-    private func makeTask(_ query: String) -> StoredTask {
+    func makeTask(_ query: String) -> StoredTask {
         defer { nextTaskID += 1 }
         return StoredTask(id: String(nextTaskID), query: query, isActive: true, extra: [:])
     }
 
-    private func notFound(_ what: String, _ id: String) -> SimulatorResponse {
+    func notFound(_ what: String, _ id: String) -> SimulatorResponse {
         .error(404, code: "NOT_FOUND", message: "no \(what) with id '\(id)'")
     }
 
-    private func invalid(_ message: String) -> SimulatorResponse {
+    func invalid(_ message: String) -> SimulatorResponse {
         .error(400, code: "INVALID_REQUEST", message: message)
     }
 
-    private func runningRefusal(_ message: String) -> SimulatorResponse {
+    func runningRefusal(_ message: String) -> SimulatorResponse {
         configuration.runningRefusalStatus == 409
             ? .error(409, code: "JOB_RUNNING", message: message)
             : .error(configuration.runningRefusalStatus, code: "INVALID_REQUEST", message: message)
@@ -501,68 +386,5 @@ actor SyncSimulatorState {
 
     private func milliseconds(from start: Date, to end: Date) -> Int64 {
         Int64((max(0, end.timeIntervalSince(start)) * 1000).rounded())
-    }
-}
-
-/// The types and values the document gives the job body's members, checked on create and
-/// update.
-enum WireRules {
-    static let booleans: Set<String> = [
-        "send_email", "email_error_only", "enable_parallel_processing", "use_gmt_datetime", "history_mode",
-        "truncate_table_data", "drop_table", "auto_truncate_strings", "continue_on_error", "alter_schema",
-    ]
-    static let integers: Set<String> = ["worker_pool", "verbosity", "replicate_interval", "batch_size"]
-    static let strings: Set<String> = [
-        "name", "type", "source_connection_id", "destination_connection_id", "email_to", "email_subject",
-        "destination_schema", "table_name_prefix", "deletion_behavior", "replicate_interval_unit",
-        "replicate_start_date", "pre_job_event", "post_job_event", "pipeline_id",
-    ]
-    static let createOnly: Set<String> = [
-        "type", "source_connection_id", "destination_connection_id", "enable_parallel_processing", "worker_pool",
-        "destination_schema", "history_mode", "deletion_behavior", "cdc_engine_settings", "queries",
-    ]
-    static let types: Set<String> = ["Standard", "SyncAll", "LoadFolder", "ChangeDataCapture", "ReverseETL"]
-    static let units: Set<String> = ["minutes", "hours", "days", "weeks", "months", "years"]
-
-    /// What is wrong with a job body's members, or `nil`.
-    static func problem(in members: [String: JSONValue]) -> String? {
-        for (key, value) in members.sorted(by: { $0.key < $1.key }) where !value.isNull {
-            if booleans.contains(key), value.boolValue == nil { return "'\(key)' must be a Boolean" }
-            if integers.contains(key), value.intValue == nil { return "'\(key)' must be an integer" }
-            if strings.contains(key), value.stringValue == nil { return "'\(key)' must be a string" }
-        }
-        if let type = members["type"]?.stringValue, !types.contains(type) {
-            return "'type' must be one of \(types.sorted().joined(separator: ", "))"
-        }
-        if let verbosity = members["verbosity"]?.intValue, ![1, 2, 3, 5].contains(verbosity) {
-            return "'verbosity' must be 1, 2, 3 or 5"
-        }
-        if let unit = members["replicate_interval_unit"]?.stringValue, !units.contains(unit) {
-            return "'replicate_interval_unit' must be one of \(units.sorted().joined(separator: ", "))"
-        }
-        if let queries = members["queries"], !queries.isNull {
-            guard let list = queries.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
-                return "'queries' must be a list of strings"
-            }
-        }
-        if let labels = members["labels"], !labels.isNull {
-            guard let list = labels.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
-                return "'labels' must be a list of strings"
-            }
-        }
-        if let schedule = members["schedule"], !schedule.isNull {
-            guard case .object(let fields) = schedule else { return "'schedule' must be an object" }
-            if let enabled = fields["enabled"], enabled.boolValue == nil {
-                return "'schedule.enabled' must be a Boolean"
-            }
-            if let cron = fields["cron"] {
-                guard let text = cron.stringValue else { return "'schedule.cron' must be a string" }
-                let count = text.split(separator: " ").count
-                if !text.trimmingCharacters(in: .whitespaces).isEmpty, count != 5 {
-                    return "'schedule.cron' must have 5 fields; '\(text)' has \(count)"
-                }
-            }
-        }
-        return nil
     }
 }

@@ -29,6 +29,12 @@ import Testing
         #expect(SyncMapping.kind(nil) == JobKind(.other))
     }
 
+    @Test func aJobTypeIsABareStringOnTheWireKnownOrNot() throws {
+        let types = try JSONDecoder().decode([SyncJobType].self, from: Data(#"["ReverseETL","Transformation"]"#.utf8))
+        #expect(types == [.reverseETL, SyncJobType(rawValue: "Transformation")])
+        #expect(String(decoding: try JSONEncoder().encode(types), as: UTF8.self) == #"["ReverseETL","Transformation"]"#)
+    }
+
     @Test func providerValueWinsAndForeignValuesFallBackToTheCategory() async throws {
         #expect(try SyncMapping.type(for: JobKind(.replication, providerValue: "syncall")) == .syncAll)
         #expect(try SyncMapping.type(for: JobKind(.replication, providerValue: "Caching")) == .standard)
