@@ -53,8 +53,8 @@ public enum NX1Auth {
     }
 
     /// The pre-shared key in `Authorization-PSK` [sdk].
-    public static func preSharedKey(_ key: Secret) -> PreSharedKeyCredentials {
-        PreSharedKeyCredentials(key: key, headerName: "Authorization-PSK")
+    public static func preSharedKey(_ key: Secret) -> HeaderTokenCredentials {
+        HeaderTokenCredentials.preSharedKey(key)
     }
 
     /// The name lower-cased, if it is a DNS label (letters, digits, inner hyphens, ≤ 63).

@@ -14,7 +14,7 @@ import JobBridge
 /// | ``setStatus(of:to:)`` | `PUT /api/jobs/{job_id}/status` | sdk |
 ///
 /// Requests go through ``RESTClient``: credentials (``OAuth2ClientCredentials`` via
-/// ``NX1Auth``, or ``PreSharedKeyCredentials``), percent-encoded ids, retries of
+/// ``NX1Auth``, or ``HeaderTokenCredentials/preSharedKey(_:headerName:)``), percent-encoded ids, retries of
 /// idempotent requests only (a create or a trigger is never repeated by the client), and
 /// errors as ``JobBridgeError``.
 public struct NX1Client: Sendable {

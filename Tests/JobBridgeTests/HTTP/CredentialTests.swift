@@ -150,7 +150,7 @@ import Testing
         var request = Self.request()
         try await HeaderTokenCredentials(token: "sync-token").authorize(&request)
         #expect(request.headers["x-cdata-authtoken"] == "sync-token")
-        try await PreSharedKeyCredentials(key: "psk-value").authorize(&request)
+        try await HeaderTokenCredentials.preSharedKey("psk-value").authorize(&request)
         #expect(request.headers["Authorization-PSK"] == "psk-value")
         try await BasicCredentials(user: "alice", password: "open sesame").authorize(&request)
         #expect(request.headers["Authorization"] == "Basic YWxpY2U6b3BlbiBzZXNhbWU=")

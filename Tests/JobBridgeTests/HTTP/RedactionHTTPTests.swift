@@ -25,7 +25,7 @@ import Testing
         let all: [any Credentials] = [
             BearerTokenCredentials(token: Secret(Self.token)),
             HeaderTokenCredentials(token: Secret(Self.token)),
-            PreSharedKeyCredentials(key: Secret(Self.token)),
+            HeaderTokenCredentials.preSharedKey(Secret(Self.token)),
             BasicCredentials(user: "u", password: "hunter2"),
             try OAuth2ClientCredentials(
                 tokenURL: HTTPTest.url("https://login.example.com/token"), clientID: "id",
