@@ -11,13 +11,23 @@ let registry = ProviderRegistry(providers)
 
 print("JobBridge demo: \(providers.count) providers, simulated time \(Table.format(clock.date))\n")
 let listing = await registry.listAllJobs()
+// The next run as the provider says; where it does not (Sync and NX1 report none), one
+// computed from an enabled job's cron schedule by the cron engine, marked with `*`.
+func nextRun(of job: Job) -> String {
+    if let date = job.nextRunAt { return Table.format(date) }
+    guard job.isEnabled, case .cron = job.schedule, let date = job.schedule.nextRun(after: clock.date) else {
+        return "-"
+    }
+    return Table.format(date) + "*"
+}
 let rows = listing.jobs.map { entry in
     [
         entry.provider, entry.job.name, entry.job.kind.description, entry.job.schedule.description,
-        entry.job.nextRunAt.map(Table.format) ?? "-", entry.job.lastRun.map { "\($0.status)" } ?? "never ran",
+        nextRun(of: entry.job), entry.job.lastRun.map { "\($0.status)" } ?? "never ran",
     ]
 }
 print(Table.render(header: ["PROVIDER", "JOB", "KIND", "SCHEDULE", "NEXT RUN", "LAST RUN"], rows: rows))
+if rows.contains(where: { $0[4].hasSuffix("*") }) { print("* computed from the cron schedule") }
 for failure in listing.failures { print("! \(failure)") }
 
 // Follow one run from request to end.
