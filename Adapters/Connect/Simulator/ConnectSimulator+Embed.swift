@@ -9,11 +9,11 @@ extension ConnectSimulator {
         let now = clock.dateSource
 
         on(.post, "/job/cacheConnection") { request in
-            guard case .success(let body) = Self.object(request), let text = body["connectionString"]?.stringValue
-            else { return SimulatorFailure.invalid("connectionString is required").response }
+            guard let body = try? Self.object(request), let text = body["connectionString"]?.stringValue
+            else { throw SimulatorFailure.invalid("connectionString is required") }
             let parts = Self.connectionParts(text)
             for key in ["server", "user", "password", "database"] where (parts[key] ?? "").isEmpty {
-                return SimulatorFailure.invalid("the connection string has no \(key)").response
+                throw SimulatorFailure.invalid("the connection string has no \(key)")
             }
             let stamp = now()
             let existing = await state.cacheConnection
@@ -38,9 +38,9 @@ extension ConnectSimulator {
         }
 
         on(.post, "/job/cacheConnection/formLink") { request in
-            guard case .success(let body) = Self.object(request), let redirect = body["redirectURL"]?.stringValue,
+            guard let body = try? Self.object(request), let redirect = body["redirectURL"]?.stringValue,
                 !redirect.isEmpty
-            else { return SimulatorFailure.invalid("redirectURL is required").response }
+            else { throw SimulatorFailure.invalid("redirectURL is required") }
             let name = body["name"]?.stringValue
             let flow = SimulatorState.Flow(
                 kind: "cacheConnection", redirectURL: redirect, dataSource: "PostgreSQL", name: name, issuedAt: now())
@@ -61,12 +61,12 @@ extension ConnectSimulator {
         }
 
         on(.post, "/poweredby/connection/create") { request in
-            guard case .success(let body) = Self.object(request), let redirect = body["redirectURL"]?.stringValue,
+            guard let body = try? Self.object(request), let redirect = body["redirectURL"]?.stringValue,
                 !redirect.isEmpty
-            else { return SimulatorFailure.invalid("redirectURL is required").response }
+            else { throw SimulatorFailure.invalid("redirectURL is required") }
             let dataSource = body["dataSource"]?.stringValue
             if let dataSource, !(await state.dataSources).contains(dataSource) {
-                return SimulatorFailure.invalid("unknown dataSource \(dataSource)").response
+                throw SimulatorFailure.invalid("unknown dataSource \(dataSource)")
             }
             // Documented: a name without a dataSource is ignored.
             let flow = SimulatorState.Flow(
@@ -83,11 +83,11 @@ extension ConnectSimulator {
         on(.post, "/poweredby/connection/edit/:connectionID") { request in
             let id = request.param("connectionID")
             guard let connection = await state.connections[id] else {
-                return SimulatorFailure.notFound("connection \(id)").response
+                throw SimulatorFailure.notFound("connection \(id)")
             }
-            guard case .success(let body) = Self.object(request), let redirect = body["redirectURL"]?.stringValue,
+            guard let body = try? Self.object(request), let redirect = body["redirectURL"]?.stringValue,
                 !redirect.isEmpty
-            else { return SimulatorFailure.invalid("redirectURL is required").response }
+            else { throw SimulatorFailure.invalid("redirectURL is required") }
             let flow = SimulatorState.Flow(
                 kind: "edit", redirectURL: redirect, dataSource: connection["dataSource"]?.stringValue,
                 name: body["name"]?.stringValue, connectionID: id, issuedAt: now())
@@ -114,7 +114,7 @@ extension ConnectSimulator {
         on(.delete, "/poweredby/connection/delete/:connectionID") { request in
             let id = request.param("connectionID")
             guard await state.removeConnection(id) else {
-                return SimulatorFailure.notFound("connection \(id)").response
+                throw SimulatorFailure.notFound("connection \(id)")
             }
             return .empty(200)
         }

@@ -105,8 +105,11 @@ extension ConnectSimulator {
         _ body: JSONValue, createdAgo: TimeInterval = 86_400, lastRunAgo: TimeInterval? = nil,
         lastRunStatus: String = "JOB_SUCCEEDED"
     ) async throws -> String {
-        guard case .success(var members) = SimulatedJobs.members(from: body.objectValue ?? [:]) else {
-            throw JobBridgeError(.invalidRequest, "the Job API would refuse this job: \(body)")
+        var members: [String: JSONValue]
+        do {
+            members = try SimulatedJobs.members(from: body.objectValue ?? [:])
+        } catch {
+            throw JobBridgeError(.invalidRequest, "the Job API would refuse this job (\(error.message)): \(body)")
         }
         let id = await state.makeID()
         let created = clock.date.addingTimeInterval(-createdAgo)

@@ -18,64 +18,48 @@ extension ConnectSimulator {
         // update answer `{"jobs":[JobInfo]}` as the seed's examples show.
         on(.get, "/job/:jobID") { request in
             guard let job = await state.render(request.param("jobID")) else {
-                return SimulatorFailure.notFound("job \(request.param("jobID"))").response
+                throw SimulatorFailure.notFound("job \(request.param("jobID"))")
             }
             return .json(200, job)
         }
 
         on(.post, "/job/create") { request in
-            let body: [String: JSONValue]
-            switch Self.object(request) {
-            case .success(let members): body = members
-            case .failure(let failure): return failure.response
-            }
-            switch SimulatedJobs.members(from: body) {
-            case .failure(let failure): return failure.response
-            case .success(var members):
-                let id = await state.makeID()
-                let stamp = now()
-                members["id"] = .string(id)
-                members["created"] = .string(SimulatedJobs.format(stamp, fractionDigits: 3))
-                members["lastModified"] = .string(SimulatedJobs.format(stamp, fractionDigits: 7))
-                await state.insert(SimulatorState.JobRecord(members: members, run: nil), id: id)
-                return .json(200, ["jobs": [await state.render(id) ?? .null]])
-            }
+            var members = try SimulatedJobs.members(from: try Self.object(request))
+            let id = await state.makeID()
+            let stamp = now()
+            members["id"] = .string(id)
+            members["created"] = .string(SimulatedJobs.format(stamp, fractionDigits: 3))
+            members["lastModified"] = .string(SimulatedJobs.format(stamp, fractionDigits: 7))
+            await state.insert(SimulatorState.JobRecord(members: members, run: nil), id: id)
+            return .json(200, ["jobs": [await state.render(id) ?? .null]])
         }
 
         // Chosen: update replaces the job with the body (params whole), keeps id and
         // created, and is allowed while a run is going (the documents say nothing).
         on(.put, "/job/:jobID/update") { request in
             let id = request.param("jobID")
-            guard let record = await state.record(id) else { return SimulatorFailure.notFound("job \(id)").response }
-            let body: [String: JSONValue]
-            switch Self.object(request) {
-            case .success(let members): body = members
-            case .failure(let failure): return failure.response
-            }
-            switch SimulatedJobs.members(from: body) {
-            case .failure(let failure): return failure.response
-            case .success(var members):
-                members["id"] = .string(id)
-                members["created"] = record.members["created"]
-                members["lastModified"] = .string(SimulatedJobs.format(now(), fractionDigits: 7))
-                await state.insert(SimulatorState.JobRecord(members: members, run: record.run), id: id)
-                return .json(200, ["jobs": [await state.render(id) ?? .null]])
-            }
+            guard let record = await state.record(id) else { throw SimulatorFailure.notFound("job \(id)") }
+            var members = try SimulatedJobs.members(from: try Self.object(request))
+            members["id"] = .string(id)
+            members["created"] = record.members["created"]
+            members["lastModified"] = .string(SimulatedJobs.format(now(), fractionDigits: 7))
+            await state.insert(SimulatorState.JobRecord(members: members, run: record.run), id: id)
+            return .json(200, ["jobs": [await state.render(id) ?? .null]])
         }
 
         // Chosen: deleting a running job is allowed; the answer has no body.
         on(.delete, "/job/:jobID/delete") { request in
             let id = request.param("jobID")
-            guard await state.remove(id) else { return SimulatorFailure.notFound("job \(id)").response }
+            guard await state.remove(id) else { throw SimulatorFailure.notFound("job \(id)") }
             return .empty(200)
         }
 
         on(.post, "/job/:jobID/run") { request in
             let id = request.param("jobID")
-            guard let record = await state.record(id) else { return SimulatorFailure.notFound("job \(id)").response }
+            guard let record = await state.record(id) else { throw SimulatorFailure.notFound("job \(id)") }
             let stamp = now()
             if SimulatedJobs.isActive(record.run, now: stamp) {
-                return .error(409, code: "CACHE_JOB_RUNNING", message: "job \(id) is already queued or running")
+                throw SimulatorFailure(409, "CACHE_JOB_RUNNING", "job \(id) is already queued or running")
             }
             let outcome = await state.nextOutcome
             await state.setRun(SimulatorState.RunRecord(queuedAt: stamp, outcome: outcome, rows: 42), of: id)
@@ -85,7 +69,7 @@ extension ConnectSimulator {
         // Chosen: stopping a job that is not running does nothing and answers 200.
         on(.post, "/job/:jobID/stop") { request in
             let id = request.param("jobID")
-            guard let record = await state.record(id) else { return SimulatorFailure.notFound("job \(id)").response }
+            guard let record = await state.record(id) else { throw SimulatorFailure.notFound("job \(id)") }
             let stamp = now()
             if var run = record.run, SimulatedJobs.isActive(run, now: stamp) {
                 run.stoppedAt = stamp

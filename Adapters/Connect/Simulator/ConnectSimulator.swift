@@ -63,7 +63,8 @@ public final class ConnectSimulator: HTTPTransport, Sendable {
         await state.renderAll()
     }
 
-    /// Registers a handler that checks the bearer token first.
+    /// Registers a handler that checks the bearer token first; a ``SimulatorFailure`` the
+    /// handler throws is answered with its error envelope.
     func on(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping SimulatorRouter.Handler) {
         let state = state
         router.on(method, pattern) { request in
@@ -73,16 +74,22 @@ public final class ConnectSimulator: HTTPTransport, Sendable {
                 return .error(
                     401, code: "INVALID_AUTHORIZATION", message: "the bearer token is missing, invalid or expired")
             }
-            return try await handler(request)
+            do {
+                return try await handler(request)
+            } catch let failure as SimulatorFailure {
+                return failure.response
+            }
         }
     }
 
-    /// The request's body as a JSON object, or a `400` answer.
-    static func object(_ request: SimulatorRequest) -> Result<[String: JSONValue], SimulatorFailure> {
+    /// The request's body as a JSON object.
+    ///
+    /// - Throws: `400 INVALID_REQUEST` when it is not one.
+    static func object(_ request: SimulatorRequest) throws(SimulatorFailure) -> [String: JSONValue] {
         guard let value = try? request.json(), let members = value.objectValue else {
-            return .failure(SimulatorFailure(400, "INVALID_REQUEST", "the body is not a JSON object"))
+            throw .invalid("the body is not a JSON object")
         }
-        return .success(members)
+        return members
     }
 }
 
@@ -104,14 +111,4 @@ struct SimulatorFailure: Error {
         SimulatorFailure(404, "NOT_FOUND", "\(what) does not exist")
     }
     static func invalid(_ message: String) -> SimulatorFailure { SimulatorFailure(400, "INVALID_REQUEST", message) }
-}
-
-extension Result where Success == SimulatorResponse, Failure == SimulatorFailure {
-    /// The answer, success or error envelope.
-    var response: SimulatorResponse {
-        switch self {
-        case .success(let response): return response
-        case .failure(let failure): return failure.response
-        }
-    }
 }

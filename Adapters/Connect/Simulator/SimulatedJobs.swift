@@ -12,7 +12,9 @@ enum SimulatedJobs {
 
     // MARK: Reading bodies
 
-    /// The members to store for a create or update body, or the `400` it deserves.
+    /// The members to store for a create or update body.
+    ///
+    /// - Throws: the `400` the body deserves.
     ///
     /// Accepts `intervalValue`, `logVerbosity` and `enabled` as numbers/Booleans or as
     /// strings (as the provider's own example sends them) and stores numbers and Booleans,
@@ -21,36 +23,36 @@ enum SimulatedJobs {
     /// `params.sourceTable`, or a ScheduledQuery without `params.query` is refused with 400.
     /// `name` is not a documented create parameter; Chosen: it is kept when sent, else the
     /// job is named `<sourceName>_<sourceTable>`.
-    static func members(from body: [String: JSONValue]) -> Result<[String: JSONValue], SimulatorFailure> {
+    static func members(from body: [String: JSONValue]) throws(SimulatorFailure) -> [String: JSONValue] {
         guard let type = body["jobType"]?.stringValue, types.contains(type) else {
-            return .failure(.invalid("jobType must be one of \(types.joined(separator: ", "))"))
+            throw SimulatorFailure.invalid("jobType must be one of \(types.joined(separator: ", "))")
         }
         guard let unit = body["intervalUnit"]?.stringValue, units.contains(unit) else {
-            return .failure(.invalid("intervalUnit must be one of \(units.joined(separator: ", "))"))
+            throw SimulatorFailure.invalid("intervalUnit must be one of \(units.joined(separator: ", "))")
         }
         guard let value = integer(body["intervalValue"]), value >= 1 else {
-            return .failure(.invalid("intervalValue must be a whole number of at least 1"))
+            throw SimulatorFailure.invalid("intervalValue must be a whole number of at least 1")
         }
         var stored: [String: JSONValue] = [
             "jobType": .string(type), "intervalUnit": .string(unit), "intervalValue": .int(value),
         ]
         if let verbosity = body["logVerbosity"], !verbosity.isNull {
             guard let level = integer(verbosity), (1...5).contains(level) else {
-                return .failure(.invalid("logVerbosity must be a whole number from 1 to 5"))
+                throw SimulatorFailure.invalid("logVerbosity must be a whole number from 1 to 5")
             }
             stored["logVerbosity"] = .int(level)
         } else {
             stored["logVerbosity"] = .int(1)  // Chosen default.
         }
         if let enabled = body["enabled"], !enabled.isNull {
-            guard let flag = boolean(enabled) else { return .failure(.invalid("enabled must be a Boolean")) }
+            guard let flag = boolean(enabled) else { throw SimulatorFailure.invalid("enabled must be a Boolean") }
             stored["enabled"] = .bool(flag)
         } else {
             stored["enabled"] = .bool(true)  // Documented default.
         }
         if let next = body["definedNextRun"], !next.isNull {
             guard let text = next.stringValue, date(text) != nil else {
-                return .failure(.invalid("definedNextRun must be a date-time"))
+                throw SimulatorFailure.invalid("definedNextRun must be a date-time")
             }
             // Chosen: answers echo definedNextRun (the documents list it only in requests).
             stored["definedNextRun"] = .string(text)
@@ -60,10 +62,10 @@ enum SimulatedJobs {
             guard params["sourceConnection"]?.stringValue?.isEmpty == false,
                 params["sourceTable"]?.stringValue?.isEmpty == false
             else {
-                return .failure(.invalid("a Caching job needs params.sourceConnection and params.sourceTable"))
+                throw SimulatorFailure.invalid("a Caching job needs params.sourceConnection and params.sourceTable")
             }
         } else if params["query"]?.stringValue?.isEmpty != false {
-            return .failure(.invalid("a ScheduledQuery job needs params.query"))
+            throw SimulatorFailure.invalid("a ScheduledQuery job needs params.query")
         }
         stored["params"] = .object(params)  // An open object: every key kept as sent.
         if let name = body["name"]?.stringValue, !name.isEmpty {
@@ -73,7 +75,7 @@ enum SimulatedJobs {
             let table = params["sourceTable"]?.stringValue ?? params["destinationTable"]?.stringValue ?? "Query"
             stored["name"] = .string("\(source)_\(table)")
         }
-        return .success(stored)
+        return stored
     }
 
     static func integer(_ value: JSONValue?) -> Int64? {

@@ -88,6 +88,14 @@ import Testing
         #expect(try await Self.send(simulator, .get, "/job/list").0 == 200)
     }
 
+    @Test func seedingAJobTheAPIWouldRefuseSaysWhy() async throws {
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await ConnectSimulator().addJob(["jobType": "Caching", "intervalUnit": "Hour", "intervalValue": 1])
+        }
+        #expect(error?.code == .invalidRequest)
+        #expect(error?.message.contains("needs params.sourceConnection and params.sourceTable") == true)
+    }
+
     @Test func anEmptyAccountListsNullJobs() async throws {
         let (status, answer) = try await Self.send(ConnectSimulator(), .get, "/job/list")
         #expect(status == 200)
