@@ -63,6 +63,19 @@ struct RunComparison {
 
     var isExact: Bool { onlyInSource.isEmpty && onlyInTarget.isEmpty }
 
+    /// Compares two run sequences over the ``windows(from:days:zone:whole:)`` of `days` days
+    /// from `start`: `.exact` when they agree, else `.approximate` with the differences in
+    /// words (times in `zone`).
+    static func verdict(
+        source: (Date) -> Date?, target: (Date) -> Date?, from start: Date, days: Int, whole: Bool, zone: TimeZone,
+        sourceName: String, targetName: String
+    ) -> ConversionVerdict {
+        let comparison = RunComparison(
+            source: source, target: target, windows: windows(from: start, days: days, zone: zone, whole: whole))
+        if comparison.isExact { return .exact }
+        return .approximate(comparison.differences(zone: zone, sourceName: sourceName, targetName: targetName))
+    }
+
     /// The windows to compare: the start, then a few days around each daylight-saving
     /// transition in the next `days` days (the only days on which fixed-period schedules can
     /// drift apart), or the whole span when `whole` is set.

@@ -22,13 +22,10 @@ extension CronSchedule {
             target.expression.values(of: $0) == expression.values(of: $0)
         }
         let start = CronSchedule.referenceStart
-        let comparison = RunComparison(
+        let verdict = RunComparison.verdict(
             source: { nextRun(after: $0) }, target: { target.nextRun(after: $0) },
-            windows: RunComparison.windows(from: start, days: 731, zone: timeZone, whole: !sameFields))
-        let verdict: ConversionVerdict =
-            comparison.isExact
-            ? .exact
-            : .approximate(comparison.differences(zone: timeZone, sourceName: "source", targetName: "'\(text)'"))
+            from: start, days: 731, whole: !sameFields, zone: timeZone,
+            sourceName: "source", targetName: "'\(text)'")
         return ScheduleConversion(schedule: .cron(target), verdict: verdict)
     }
 
@@ -81,14 +78,10 @@ extension CronSchedule {
         let interval = IntervalSchedule(every: count, unit, firstRun: first)
         let days = unit == .month ? 4 * 366 : 366
         let zone = timeZone
-        let comparison = RunComparison(
+        let verdict = RunComparison.verdict(
             source: { nextRun(after: $0) }, target: { interval.nextRun(after: $0, in: zone) },
-            windows: RunComparison.windows(
-                from: first.addingTimeInterval(-1), days: days, zone: zone, whole: unit != .minute))
-        let verdict: ConversionVerdict =
-            comparison.isExact
-            ? .exact
-            : .approximate(comparison.differences(zone: zone, sourceName: "cron", targetName: "the interval"))
+            from: first.addingTimeInterval(-1), days: days, whole: unit != .minute, zone: zone,
+            sourceName: "cron", targetName: "the interval")
         return ScheduleConversion(schedule: .interval(interval), verdict: verdict)
     }
 }
@@ -158,14 +151,10 @@ extension IntervalSchedule {
             let cron = try? CronSchedule(text, dialect: dialect, timeZone: timeZone)
         else { return .impossible("no \(dialect.rawValue) cron expression matches this interval") }
         let days = unit == .month ? 4 * 366 : 366
-        let comparison = RunComparison(
+        let verdict = RunComparison.verdict(
             source: { nextRun(after: $0, in: timeZone) }, target: { cron.nextRun(after: $0) },
-            windows: RunComparison.windows(
-                from: firstRun.addingTimeInterval(-1), days: days, zone: timeZone, whole: unit != .minute))
-        let verdict: ConversionVerdict =
-            comparison.isExact
-            ? .exact
-            : .approximate(comparison.differences(zone: timeZone, sourceName: "the interval", targetName: "cron"))
+            from: firstRun.addingTimeInterval(-1), days: days, whole: unit != .minute, zone: timeZone,
+            sourceName: "the interval", targetName: "cron")
         return ScheduleConversion(schedule: .cron(cron), verdict: verdict)
     }
 }
