@@ -58,3 +58,22 @@ for text in expressions {
 }
 medians.sort()
 if !medians.isEmpty { print("median over expressions: \(String(format: "%.1f", medians[medians.count / 2])) ns") }
+
+// µs per parse: CronSchedule(text, dialect:, timeZone:), as an adapter does for every job it
+// reads (the sync expression is the shape the Sync mapping benchmark's jobs carry).
+print("\nparse                          µs/parse (median of 7 rounds)")
+for (text, dialect) in expressions.map({ ($0, CronDialect.standard) }) + [("7 */6 * * ?", .sync)] {
+    let clock = ContinuousClock()
+    var rounds: [Double] = []
+    var parsed = 0
+    for _ in 0..<7 {
+        let elapsed = clock.measure {
+            for _ in 0..<2_000 where (try? CronSchedule(text, dialect: dialect, timeZone: zone)) != nil { parsed += 1 }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        rounds.append(seconds / 2_000 * 1e6)
+    }
+    rounds.sort()
+    let label = "\(text) (\(dialect.rawValue))".padding(toLength: 31, withPad: " ", startingAt: 0)
+    print("\(label)\(String(format: "%7.2f", rounds[3]))   (\(parsed) parsed)")
+}

@@ -134,7 +134,7 @@ extension ConnectSimulator {
         var parts: [String: String] = [:]
         for pair in body.split(separator: ";") {
             guard let equals = pair.firstIndex(of: "=") else { continue }
-            let key = pair[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = pair[..<equals].trimmedWhitespace.lowercased()
             parts[key] = String(pair[pair.index(after: equals)...])
         }
         return parts

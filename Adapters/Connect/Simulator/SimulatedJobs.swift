@@ -82,7 +82,7 @@ enum SimulatedJobs {
         switch value {
         case .int(let number)?: return number
         case .double(let number)? where number.rounded() == number: return Int64(number)
-        case .string(let text)?: return Int64(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text)?: return Int64(text.trimmedWhitespace)
         default: return nil
         }
     }

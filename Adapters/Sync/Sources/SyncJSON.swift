@@ -39,7 +39,7 @@ extension JSONValue {
     var syncInt64: Int64? {
         switch self {
         case .int, .double: return intValue
-        case .string(let text): return Int64(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text): return Int64(text.trimmedWhitespace)
         default: return nil
         }
     }

@@ -77,7 +77,7 @@ public struct SyncRun: Hashable, Sendable {
     /// Whether the object carries nothing about a run (no id, no status, no start): what
     /// the status of a job that never ran looks like.
     public var isEmpty: Bool {
-        id == nil && (status ?? "").trimmingCharacters(in: .whitespaces).isEmpty && runStartDate == nil
+        id == nil && (status ?? "").trimmedWhitespace.isEmpty && runStartDate == nil
     }
 
     /// A runtime: a number of milliseconds, or `[d.]hh:mm:ss[.fff]`.
@@ -85,7 +85,7 @@ public struct SyncRun: Hashable, Sendable {
         if let milliseconds = value.doubleValue, milliseconds >= 0 {
             return .milliseconds(Int64(milliseconds.rounded()))
         }
-        guard let text = value.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let text = value.stringValue?.trimmedWhitespace, !text.isEmpty else { return nil }
         if let milliseconds = Double(text), milliseconds >= 0 { return .milliseconds(Int64(milliseconds.rounded())) }
         var parts = text.split(separator: ":").map(String.init)
         guard parts.count == 3, let secondsValue = Double(parts[2]), let minutes = Int64(parts[1]) else { return nil }

@@ -127,7 +127,7 @@ struct FieldParser {
                 parsed.monthSpecials.append(.nearestWeekday(day))
                 return true
             }
-            if upper.contains("L") || upper.contains("W") {
+            if upper.contains(where: { $0 == "L" || $0 == "W" }) {
                 throw fail(field, "'\(item)' is not a valid use of L or W; allowed: L, LW, nW (n in 1–31)")
             }
         case .dayOfWeek:
@@ -154,13 +154,15 @@ struct FieldParser {
                 parsed.weekSpecials.append(.last(weekday: bit(weekday, field)))
                 return true
             }
-            if upper.contains("L") && !FieldParser.dayNames.contains(where: { upper.contains($0) }) {
+            if upper.contains(Character("L"))
+                && !FieldParser.dayNames.contains(where: { upper.firstRange(of: $0) != nil })
+            {
                 let form = dialect == .airflow ? "Ln" : "nL"
                 throw fail(field, "'\(item)' is not a valid use of L; allowed: \(form) (last such weekday), n#k")
             }
         default:
-            if upper.contains("L") || upper.contains("W") || upper.contains("#") || upper.contains("?") {
-                if Int(upper) == nil && !FieldParser.monthNames.contains(where: { upper.contains($0) }) {
+            if upper.contains(where: { "LW#?".contains($0) }) {
+                if Int(upper) == nil && !FieldParser.monthNames.contains(where: { upper.firstRange(of: $0) != nil }) {
                     throw fail(field, "'\(item)': L, W, # and ? are only allowed in the day fields")
                 }
             }
