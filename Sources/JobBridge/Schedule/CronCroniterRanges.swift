@@ -1,28 +1,17 @@
 /// croniter's reading of ranges and steps, for the `airflow` dialect.
 extension FieldParser {
-    /// The values of `base/step` as croniter 7 expands them: `a/step` runs to the field's
+    /// The values of `low[-high][/step]` as croniter 7 expands them (`*` is the caller's): `a/step` runs to the field's
     /// maximum (6 for weekdays), `a-a` is the whole cycle, and a range whose start is after
     /// its end wraps around, resuming after the wrap as croniter does (for minutes,
     /// `45-37/12` is 45, 57, 10, 22, 34).
-    func croniterValues(
-        _ base: String, step: Int, hasStep: Bool, _ field: CronExpression.Field, item: String
-    ) throws -> [Int] {
-        let low: Int
-        var high: Int
+    func croniterValues(low: Int, high end: Int?, step: Int, hasStep: Bool, _ field: CronExpression.Field) -> [Int] {
+        let low = alias(low, field)
         let fieldMin = field == .dayOfWeek ? 0 : bounds(field).lowerBound
         let fieldMax = field == .dayOfWeek ? 6 : bounds(field).upperBound
+        let high: Int
         var startsWithStep = false
-        if base == "*" {
-            return Array(stride(from: fieldMin, through: fieldMax, by: step))
-        }
-        let dashParts = base.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard dashParts.count <= 2 else {
-            throw JobBridgeError(
-                .invalidDefinition, "\(field.rawValue): '\(item)' has more than one '-'", field: field.key)
-        }
-        low = try alias(value(dashParts[0], field, whole: item), field)
-        if dashParts.count == 2 {
-            high = try alias(value(dashParts[1], field, whole: item), field)
+        if let end {
+            high = alias(end, field)
         } else if hasStep {
             high = fieldMax
             startsWithStep = true

@@ -74,14 +74,19 @@ struct FieldParser {
 
     /// Parses a whole field.
     func parse(_ text: String, _ field: CronExpression.Field) throws -> Parsed {
-        var parsed = Parsed()
         if text == "?" {
             guard field == .dayOfMonth || field == .dayOfWeek, dialect != .standard else {
                 throw fail(field, "'?' is not allowed here in the \(dialect.rawValue) dialect")
             }
-            parsed.restricted = false
-            return parsed
+            return Parsed(restricted: false)
         }
+        return try parseNumeric(text, field) ?? parseInFull(text, field)
+    }
+
+    /// Parses a field the general way: names, specials and precise errors (and numbers too,
+    /// the same as ``parseNumeric(_:_:)`` reads them).
+    func parseInFull(_ text: String, _ field: CronExpression.Field) throws -> Parsed {
+        var parsed = Parsed()
         let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         for item in items {
             guard !item.isEmpty else { throw fail(field, "'\(text)' has an empty list item") }
@@ -210,35 +215,111 @@ struct FieldParser {
             step = parsedStep
         }
         let base = slashParts[0]
-        let all = starBounds(field)
-        if dialect == .airflow {
-            for value in try croniterValues(base, step: step, hasStep: slashParts.count == 2, field, item: item) {
-                parsed.bits |= 1 << UInt64(bit(value, field))
-            }
+        guard base != "*" else {
+            parsed.bits |= starBits(step: step, field)
             return
         }
-        var values: [Int]
-        if base == "*" {
-            values = Array(all)
+        let dashParts = base.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard dashParts.count <= 2 else { throw fail(field, "'\(item)' has more than one '-'") }
+        if dialect == .sync { try checkQuartzNames(dashParts, hasStep: slashParts.count == 2, field, item: item) }
+        let low = try value(dashParts[0], field, whole: item)
+        let high = dashParts.count == 2 ? try value(dashParts[1], field, whole: item) : nil
+        if dialect != .airflow, let high, low > high {
+            throw fail(field, "'\(item)': the range start \(low) is after its end \(high)")
+        }
+        parsed.bits |= rangeBits(low: low, high: high, step: step, hasStep: slashParts.count == 2, field)
+    }
+
+    /// The bits of `*/step`: the field's whole cycle (for croniter's weekdays, 0–6).
+    private func starBits(step: Int, _ field: CronExpression.Field) -> UInt64 {
+        let all = starBounds(field)
+        var bits: UInt64 = 0
+        for value in stride(from: all.lowerBound, through: all.upperBound, by: step) {
+            bits |= 1 << UInt64(bit(value, field))
+        }
+        return bits
+    }
+
+    /// The bits of `low[-high][/step]` (values already in range; `low <= high` outside airflow).
+    private func rangeBits(low: Int, high: Int?, step: Int, hasStep: Bool, _ field: CronExpression.Field) -> UInt64 {
+        let values: [Int]
+        if dialect == .airflow {
+            values = croniterValues(low: low, high: high, step: step, hasStep: hasStep, field)
+        } else if let high {
+            values = Array(stride(from: low, through: high, by: step))
+        } else if hasStep, low <= starBounds(field).upperBound {
+            values = Array(stride(from: low, through: starBounds(field).upperBound, by: step))
         } else {
-            let dashParts = base.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-            guard dashParts.count <= 2 else { throw fail(field, "'\(item)' has more than one '-'") }
-            if dialect == .sync { try checkQuartzNames(dashParts, hasStep: slashParts.count == 2, field, item: item) }
-            let low = try value(dashParts[0], field, whole: item)
-            if dashParts.count == 2 {
-                let high = try value(dashParts[1], field, whole: item)
-                guard low <= high else {
-                    throw fail(field, "'\(item)': the range start \(low) is after its end \(high)")
+            values = [low]
+        }
+        var bits: UInt64 = 0
+        for value in values { bits |= 1 << UInt64(bit(value, field)) }
+        return bits
+    }
+
+    /// The fast path for the common field of numbers only (`*`, `n`, `a-b`, `/step`, lists),
+    /// read byte by byte. Returns `nil` for anything else, valid or not (names, `L W # ?`,
+    /// out-of-range values, malformed text), which ``parse(_:_:)`` then reads in full and
+    /// reports precisely; where both read a field they agree (the cron fixtures check it).
+    func parseNumeric(_ text: String, _ field: CronExpression.Field) -> Parsed? {
+        var scanner = NumericScanner(text)
+        let limits = bounds(field)
+        var parsed = Parsed()
+        repeat {
+            var low: Int?
+            var high: Int?
+            if !scanner.skip("*") {
+                guard let first = scanner.number(), limits.contains(first) else { return nil }
+                low = first
+                if scanner.skip("-") {
+                    guard let second = scanner.number(), limits.contains(second) else { return nil }
+                    high = second
                 }
-                values = Array(low...high)
-            } else if slashParts.count == 2 {
-                values = low <= all.upperBound ? Array(low...all.upperBound) : [low]
-            } else {
-                values = [low]
             }
+            var step = 1
+            let hasStep = scanner.skip("/")
+            if hasStep {
+                guard let value = scanner.number(), value >= 1 else { return nil }
+                step = value
+            }
+            if let low {
+                if dialect != .airflow, let high, low > high { return nil }
+                parsed.bits |= rangeBits(low: low, high: high, step: step, hasStep: hasStep, field)
+            } else {
+                parsed.bits |= starBits(step: step, field)
+            }
+        } while scanner.skip(",")
+        guard scanner.isAtEnd else { return nil }
+        parsed.restricted = !(text == "*" || (text == "*/1" && dialect == .sync))
+        return parsed
+    }
+}
+
+/// Reads the ASCII bytes of a numeric cron field.
+private struct NumericScanner {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    var isAtEnd: Bool { index == bytes.count }
+
+    /// Skips `character` if it is next.
+    mutating func skip(_ character: Unicode.Scalar) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+        index += 1
+        return true
+    }
+
+    /// A number of one to four digits, or `nil` (a fifth digit makes it `nil`).
+    mutating func number() -> Int? {
+        var value = 0
+        var digits = 0
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), digits < 5 {
+            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+            digits += 1
         }
-        for (index, value) in values.enumerated() where index % step == 0 {
-            parsed.bits |= 1 << UInt64(bit(value, field))
-        }
+        return (1...4).contains(digits) ? value : nil
     }
 }
