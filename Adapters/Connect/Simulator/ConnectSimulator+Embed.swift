@@ -134,7 +134,7 @@ extension ConnectSimulator {
         var parts: [String: String] = [:]
         for pair in body.split(separator: ";") {
             guard let equals = pair.firstIndex(of: "=") else { continue }
-            let key = pair[..<equals].trimmedWhitespace.lowercased()
+            let key = pair[..<equals].trimmingWhitespace().lowercased()
             parts[key] = String(pair[pair.index(after: equals)...])
         }
         return parts

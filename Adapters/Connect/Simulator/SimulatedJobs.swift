@@ -81,8 +81,8 @@ enum SimulatedJobs {
     static func integer(_ value: JSONValue?) -> Int64? {
         switch value {
         case .int(let number)?: return number
-        case .double(let number)? where number.rounded() == number: return Int64(number)
-        case .string(let text)?: return Int64(text.trimmedWhitespace)
+        case .double(let number)?: return Int64(exactly: number)
+        case .string(let text)?: return Int64(text.trimmingWhitespace())
         default: return nil
         }
     }

@@ -92,7 +92,7 @@ actor NX1SimulatorState {
             return badRequest("the body is not a JSON object")
         }
         for name in ["job_type", "job_name"] {
-            guard let text = fields[name]?.stringValue, !text.trimmedWhitespace.isEmpty else {
+            guard let text = fields[name]?.stringValue, !text.trimmingWhitespace().isEmpty else {
                 return badRequest("\(name) is required and must be a non-empty string")
             }
         }

@@ -12,7 +12,7 @@ enum NX1SimulatorWire {
 
     /// Whether the text is an Airflow preset or five cron fields made of cron characters.
     static func isValidCron(_ text: String) -> Bool {
-        if presets.contains(text.trimmedWhitespace) { return true }
+        if presets.contains(text.trimmingWhitespace()) { return true }
         let fields = text.split(separator: " ", omittingEmptySubsequences: true)
         let allowed = Set("0123456789*/,-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
         return fields.count == 5 && fields.allSatisfy { $0.allSatisfy(allowed.contains) }

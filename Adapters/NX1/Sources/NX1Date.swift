@@ -12,7 +12,7 @@ public enum NX1Date {
     /// Parses `YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]][Z|±HH[:]MM]` (the core's ``WireDate``,
     /// a date without a zone read as UTC); `nil` if the text is not such a date.
     public static func parse(_ text: String) -> Date? {
-        WireDate.parse(text.trimmedWhitespace)
+        WireDate.parse(text.trimmingWhitespace())
     }
 
     /// Formats a date as `YYYY-MM-DDTHH:MM:SS[.ffffff]Z` in UTC.

@@ -21,7 +21,7 @@ extension SyncSimulatorState {
         guard var job = jobs[id] else { return notFound("job", id) }
         guard case .object(var members)? = try? request.json() else { return invalid("the body must be a JSON object") }
         guard let query = members.removeValue(forKey: "query")?.stringValue,
-            !query.trimmedWhitespace.isEmpty
+            !query.trimmingWhitespace().isEmpty
         else { return invalid("'query' is required") }
         let active = members.removeValue(forKey: "is_active") ?? true
         guard let isActive = active.boolValue else { return invalid("'is_active' must be a Boolean") }
@@ -43,7 +43,7 @@ extension SyncSimulatorState {
         guard case .object(var members)? = try? request.json() else { return invalid("the body must be a JSON object") }
         var task = job.tasks[index]
         if let value = members.removeValue(forKey: "query") {
-            guard let query = value.stringValue, !query.trimmedWhitespace.isEmpty else {
+            guard let query = value.stringValue, !query.trimmingWhitespace().isEmpty else {
                 return invalid("'query' must be a non-empty string")
             }
             task.query = query

@@ -346,7 +346,7 @@ actor SyncSimulatorState {
     }
 
     private func nameProblem(_ name: JSONValue?, workspace: String, except: String?) -> String? {
-        guard let name = name?.stringValue, !name.trimmedWhitespace.isEmpty else {
+        guard let name = name?.stringValue, !name.trimmingWhitespace().isEmpty else {
             return "'name' must be a non-empty string"
         }
         let taken = jobs.values.contains {

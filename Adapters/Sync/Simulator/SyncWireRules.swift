@@ -55,7 +55,7 @@ enum WireRules {
             if let cron = fields["cron"] {
                 guard let text = cron.stringValue else { return "'schedule.cron' must be a string" }
                 let count = text.split(separator: " ").count
-                if !text.trimmedWhitespace.isEmpty, count != 5 {
+                if !text.trimmingWhitespace().isEmpty, count != 5 {
                     return "'schedule.cron' must have 5 fields; '\(text)' has \(count)"
                 }
             }

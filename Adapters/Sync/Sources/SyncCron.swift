@@ -35,7 +35,7 @@ public enum SyncCron {
     ///   cannot express, saying why: `@once`, or both day of month and day of week
     ///   restricted (Unix cron runs when either matches; Sync cannot).
     public static func text(for schedule: CronSchedule) throws -> String {
-        if schedule.dialect == .sync { return schedule.text.trimmedWhitespace }
+        if schedule.dialect == .sync { return schedule.text }
         do {
             return try schedule.expression.rendered(in: .sync)
         } catch let error as JobBridgeError {

@@ -39,7 +39,7 @@ extension JSONValue {
     var syncInt64: Int64? {
         switch self {
         case .int, .double: return intValue
-        case .string(let text): return Int64(text.trimmedWhitespace)
+        case .string(let text): return Int64(text.trimmingWhitespace())
         default: return nil
         }
     }

@@ -75,7 +75,7 @@ public enum SyncMapping {
     /// in ``Job/providerData``.
     public static func schedule(_ settings: SyncJobSettings, serverTimeZone: TimeZone) -> (Schedule, isEnabled: Bool) {
         let isEnabled = settings.schedule?.enabled ?? true
-        let text = settings.schedule?.cron?.trimmedWhitespace ?? ""
+        let text = settings.schedule?.cron?.trimmingWhitespace() ?? ""
         guard !text.isEmpty else { return (.manual, isEnabled) }
         let zone = cronTimeZone(useGMT: settings.useGMTDateTime, serverTimeZone: serverTimeZone)
         guard let cron = try? CronSchedule(text, dialect: .sync, timeZone: zone) else { return (.manual, isEnabled) }

@@ -49,7 +49,7 @@ public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
         var link: String?
         for key in Self.linkKeys.map({ SyncCodingKey($0) }) where container.contains(key) {
             if let text = try? container.decode(String.self, forKey: key),
-                !text.trimmedWhitespace.isEmpty
+                !text.trimmingWhitespace().isEmpty
             {
                 link = text
                 break

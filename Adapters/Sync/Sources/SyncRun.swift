@@ -77,27 +77,32 @@ public struct SyncRun: Hashable, Sendable {
     /// Whether the object carries nothing about a run (no id, no status, no start): what
     /// the status of a job that never ran looks like.
     public var isEmpty: Bool {
-        id == nil && (status ?? "").trimmedWhitespace.isEmpty && runStartDate == nil
+        id == nil && (status ?? "").trimmingWhitespace().isEmpty && runStartDate == nil
     }
 
-    /// A runtime: a number of milliseconds, or `[d.]hh:mm:ss[.fff]`.
+    /// A runtime: a number of milliseconds, or `[d.]hh:mm:ss[.fff]`; `nil` for anything
+    /// else, negative, not finite, or too long for a `Duration` of whole milliseconds.
     static func duration(_ value: JSONValue) -> Duration? {
-        if let milliseconds = value.doubleValue, milliseconds >= 0 {
-            return .milliseconds(Int64(milliseconds.rounded()))
-        }
-        guard let text = value.stringValue?.trimmedWhitespace, !text.isEmpty else { return nil }
-        if let milliseconds = Double(text), milliseconds >= 0 { return .milliseconds(Int64(milliseconds.rounded())) }
+        if let milliseconds = value.doubleValue { return Self.milliseconds(milliseconds) }
+        guard let text = value.stringValue?.trimmingWhitespace(), !text.isEmpty else { return nil }
+        if let milliseconds = Double(text) { return Self.milliseconds(milliseconds) }
         var parts = text.split(separator: ":").map(String.init)
-        guard parts.count == 3, let secondsValue = Double(parts[2]), let minutes = Int64(parts[1]) else { return nil }
+        guard parts.count == 3, let seconds = Double(parts[2]), let minutes = Int64(parts[1]) else { return nil }
         var days: Int64 = 0
         if let dot = parts[0].firstIndex(of: ".") {
             guard let value = Int64(parts[0][..<dot]) else { return nil }
             days = value
             parts[0] = String(parts[0][parts[0].index(after: dot)...])
         }
-        guard let hours = Int64(parts[0]) else { return nil }
-        let whole = ((days * 24 + hours) * 60 + minutes) * 60
-        return .milliseconds(whole * 1000 + Int64((secondsValue * 1000).rounded()))
+        guard let hours = Int64(parts[0]), days >= 0, hours >= 0, minutes >= 0, seconds >= 0 else { return nil }
+        let minutesTotal = (Double(days) * 24 + Double(hours)) * 60 + Double(minutes)
+        return Self.milliseconds((minutesTotal * 60 + seconds) * 1000)
+    }
+
+    /// Whole milliseconds, when `value` is finite, not negative and fits in `Int64`.
+    private static func milliseconds(_ value: Double) -> Duration? {
+        guard value.isFinite, value >= 0, let whole = Int64(exactly: value.rounded()) else { return nil }
+        return .milliseconds(whole)
     }
 }
 

@@ -371,6 +371,16 @@ import Testing
         #expect(run.taskIDs == ["870237973789151200"])
     }
 
+    @Test(arguments: [
+        JSONValue.double(1e300), .double(-5), "nan", "inf", "-1", "1e300", "99999999999999.00:00:00", "00:-1:00",
+        "00:00:nan", "1:2", "soon",
+    ])
+    func aRuntimeThatIsNoDurationIsLeftOut(_ runtime: JSONValue) throws {
+        let run = try SyncRun(json: ["id": "r", "status": "Successful", "runtime": runtime])
+        #expect(run.runtime == nil)
+        #expect(run.raw["runtime"] == runtime)
+    }
+
     @Test func emptyStatusMeansNeverRan() throws {
         #expect(try SyncRun(json: ["job_id": "j", "status": nil]).isEmpty)
         #expect(try SyncRun(json: [:]).isEmpty)

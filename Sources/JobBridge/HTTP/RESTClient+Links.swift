@@ -13,7 +13,7 @@ extension RESTClient {
     /// - Throws: ``JobBridgeError/Code/badResponse`` (with `field` set to `field`) if the
     ///   link is not a URL or leaves the provider's origin.
     public func url(forLink link: String, field: String = "nextLink") throws -> URL {
-        let text = link.trimmedWhitespace
+        let text = link.trimmingWhitespace()
         let directory = baseURL.absoluteString.hasSuffix("/") ? baseURL : URL(string: baseURL.absoluteString + "/")
         guard !text.isEmpty, let resolved = URL(string: text, relativeTo: directory ?? baseURL)?.absoluteURL,
             let target = URLComponents(url: resolved, resolvingAgainstBaseURL: false),

@@ -74,7 +74,7 @@ public struct RetryPolicy: Sendable {
     /// The wait a `Retry-After` value asks for, measured from `now`. A date in the past
     /// gives zero. `nil` if the value is neither a number of seconds nor an HTTP-date.
     public static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
-        let text = value.trimmedWhitespace
+        let text = value.trimmingWhitespace()
         if let seconds = Int64(text) { return seconds >= 0 ? .seconds(seconds) : nil }
         let formats = ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"]
         for format in formats {

@@ -260,7 +260,7 @@ struct FieldParser {
     /// The fast path for the common field of numbers only (`*`, `n`, `a-b`, `/step`, lists),
     /// read byte by byte. Returns `nil` for anything else, valid or not (names, `L W # ?`,
     /// out-of-range values, malformed text), which ``parse(_:_:)`` then reads in full and
-    /// reports precisely; where both read a field they agree (the cron fixtures check it).
+    /// reports precisely; where both read a field they agree (`CronFastPathTests` checks it).
     func parseNumeric(_ text: String, _ field: CronExpression.Field) -> Parsed? {
         var scanner = NumericScanner(text)
         let limits = bounds(field)

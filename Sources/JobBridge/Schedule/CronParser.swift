@@ -15,7 +15,7 @@ extension CronExpression {
     /// - Throws: ``JobBridgeError`` with code `invalidDefinition`, the field (such as
     ///   `cron.minute`), the value and the allowed range; also when the expression never fires.
     public init(_ text: String, dialect: CronDialect = .standard) throws {
-        let trimmed = text.trimmedWhitespace
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else {
             throw JobBridgeError(.invalidDefinition, "the cron expression is empty", field: "cron")
         }

@@ -51,7 +51,7 @@ public struct CronSchedule: Hashable, Sendable {
     }
 
     private init(expression: CronExpression, text: String, timeZone: TimeZone, dstPolicy: DSTPolicy?) {
-        self.text = text.trimmedWhitespace
+        self.text = text.trimmingWhitespace()
         self.dialect = expression.dialect
         self.expression = expression
         let policy = dstPolicy ?? .default(for: expression.dialect)

@@ -67,7 +67,7 @@ struct RunComparison {
     /// from `start`: `.exact` when they agree, else `.approximate` with the differences in
     /// words (times in `zone`).
     static func verdict(
-        source: (Date) -> Date?, target: (Date) -> Date?, from start: Date, days: Int, whole: Bool, zone: TimeZone,
+        source: (Date) -> Date?, target: (Date) -> Date?, from start: Date, days: Int, zone: TimeZone, whole: Bool,
         sourceName: String, targetName: String
     ) -> ConversionVerdict {
         let comparison = RunComparison(

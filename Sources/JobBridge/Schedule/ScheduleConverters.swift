@@ -24,7 +24,7 @@ extension CronSchedule {
         let start = CronSchedule.referenceStart
         let verdict = RunComparison.verdict(
             source: { nextRun(after: $0) }, target: { target.nextRun(after: $0) },
-            from: start, days: 731, whole: !sameFields, zone: timeZone,
+            from: start, days: 731, zone: timeZone, whole: !sameFields,
             sourceName: "source", targetName: "'\(text)'")
         return ScheduleConversion(schedule: .cron(target), verdict: verdict)
     }
@@ -80,7 +80,7 @@ extension CronSchedule {
         let zone = timeZone
         let verdict = RunComparison.verdict(
             source: { nextRun(after: $0) }, target: { interval.nextRun(after: $0, in: zone) },
-            from: first.addingTimeInterval(-1), days: days, whole: unit != .minute, zone: zone,
+            from: first.addingTimeInterval(-1), days: days, zone: zone, whole: unit != .minute,
             sourceName: "cron", targetName: "the interval")
         return ScheduleConversion(schedule: .interval(interval), verdict: verdict)
     }
@@ -153,7 +153,7 @@ extension IntervalSchedule {
         let days = unit == .month ? 4 * 366 : 366
         let verdict = RunComparison.verdict(
             source: { nextRun(after: $0, in: timeZone) }, target: { cron.nextRun(after: $0) },
-            from: firstRun.addingTimeInterval(-1), days: days, whole: unit != .minute, zone: timeZone,
+            from: firstRun.addingTimeInterval(-1), days: days, zone: timeZone, whole: unit != .minute,
             sourceName: "the interval", targetName: "cron")
         return ScheduleConversion(schedule: .cron(cron), verdict: verdict)
     }

@@ -12,8 +12,20 @@ extension Schedule: CustomStringConvertible {
 }
 
 extension CronSchedule: CustomStringConvertible {
-    /// The expression and its time zone, such as `cron 0 9 * * 1-5 (America/New_York)`.
-    public var description: String { "cron \(text) (\(timeZone.identifier))" }
+    /// The expression, its dialect unless standard, its time zone, and its DST policy unless
+    /// the dialect's default: `cron 0 9 * * 1-5 (America/New_York)`,
+    /// `cron 0 */6 * * ? (sync, GMT)`, `cron 30 2 * * * (Europe/Berlin, DST kubernetes)`.
+    public var description: String {
+        var notes = dialect == .standard ? [] : [dialect.rawValue]
+        notes.append(timeZone.identifier)
+        if dstPolicy != .default(for: dialect) {
+            let presets: [(String, DSTPolicy)] = [
+                ("vixie", .vixie), ("kubernetes", .kubernetes), ("airflow", .airflow), ("quartz", .quartz),
+            ]
+            notes.append("DST " + (presets.first { $0.1 == dstPolicy }?.0 ?? "custom"))
+        }
+        return "cron \(text) (\(notes.joined(separator: ", ")))"
+    }
 }
 
 extension IntervalSchedule: CustomStringConvertible {

@@ -76,12 +76,26 @@ import Testing
         #expect(secret.revealed == "tok-SECRET-123")
     }
 
+    @Test func whitespaceIsTrimmedScalarByScalar() {
+        #expect("  a b \n".trimmingWhitespace() == "a b")
+        #expect("x \u{301}".trimmingWhitespace() == "x \u{301}")
+        #expect("\u{A0}x\u{2028}".trimmingWhitespace() == "x")
+        #expect(" \t\n".trimmingWhitespace() == "")
+        #expect("0 * * * *".trimmingWhitespace() == "0 * * * *")
+    }
+
     @Test func schedulesPrintReadably() throws {
         let newYork = try #require(TimeZone(identifier: "America/New_York"))
         #expect("\(Schedule.manual)" == "manual")
         #expect(
             "\(Schedule.cron(try CronSchedule("0 9 * * 1-5", timeZone: newYork)))"
                 == "cron 0 9 * * 1-5 (America/New_York)")
+        #expect(
+            "\(try CronSchedule("0 */6 * * ?", dialect: .sync, timeZone: .gmt))" == "cron 0 */6 * * ? (sync, GMT)")
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        #expect(
+            "\(try CronSchedule("30 2 * * *", dialect: .standard, timeZone: berlin, dstPolicy: .kubernetes))"
+                == "cron 30 2 * * * (Europe/Berlin, DST kubernetes)")
         #expect("\(Schedule.interval(IntervalSchedule(every: 6, .hour)))" == "every 6 hours")
         let first = Date(timeIntervalSince1970: 1_767_258_000)
         #expect(

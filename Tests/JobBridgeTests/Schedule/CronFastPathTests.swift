@@ -48,6 +48,30 @@ struct CronFastPathTests {
         #expect(fast > 1_500, "many of the seeded texts are valid")
     }
 
+    /// The shared range arithmetic, pinned: both paths use it, so only fixed answers catch a
+    /// change in it.
+    @Test(arguments: [
+        (CronDialect.airflow, CronExpression.Field.minute, "45-37/12", [45, 57, 10, 22, 34]),
+        (.airflow, .hour, "7/5", [7, 12, 17, 22]),
+        (.airflow, .dayOfWeek, "7", [0]),
+        (.airflow, .dayOfWeek, "*/3", [0, 3, 6]),
+        (.airflow, .dayOfWeek, "5-5", Array(0...6)),
+        (.standard, .hour, "7/5", [7, 12, 17, 22]),
+        (.standard, .dayOfWeek, "0-7", Array(0...6)),
+        (.standard, .dayOfWeek, "5-7/2", [5, 0]),
+        (.standard, .minute, "1-10/4,50", [1, 5, 9, 50]),
+        (.sync, .dayOfWeek, "1-7/3", [0, 3, 6]),
+        (.sync, .dayOfMonth, "31/5", [31]),
+    ])
+    func rangesAndStepsExpandAsTheEnginesDo(
+        _ dialect: CronDialect, _ field: CronExpression.Field, _ text: String, _ values: [Int]
+    ) throws {
+        let expected = values.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+        let parser = FieldParser(dialect: dialect)
+        #expect(parser.parseNumeric(text, field)?.bits == expected)
+        #expect(try parser.parseInFull(text, field).bits == expected)
+    }
+
     @Test func namesAndSpecialsTakeTheGeneralPath() {
         let parser = FieldParser(dialect: .sync)
         #expect(parser.parseNumeric("MON-FRI", .dayOfWeek) == nil)

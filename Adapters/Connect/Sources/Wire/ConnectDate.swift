@@ -43,7 +43,7 @@ enum Lenient {
         if (try? container.decodeNil(forKey: key)) ?? true { return nil }
         if let value = try? container.decode(Int.self, forKey: key) { return value }
         let text = try container.decode(String.self, forKey: key)
-        guard let value = Int(text.trimmedWhitespace) else {
+        guard let value = Int(text.trimmingWhitespace()) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: container,
                 debugDescription: "expected an integer or a string of digits, got \"\(text)\"")
@@ -56,7 +56,7 @@ enum Lenient {
         if (try? container.decodeNil(forKey: key)) ?? true { return nil }
         if let value = try? container.decode(Int64.self, forKey: key) { return value }
         let text = try container.decode(String.self, forKey: key)
-        guard let value = Int64(text.trimmedWhitespace) else {
+        guard let value = Int64(text.trimmingWhitespace()) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: container, debugDescription: "expected an integer, got \"\(text)\"")
         }
@@ -78,7 +78,7 @@ enum Lenient {
 
     /// `"true"`/`"false"` in any case as a Boolean.
     static func bool(_ text: String) -> Bool? {
-        switch text.trimmedWhitespace.lowercased() {
+        switch text.trimmingWhitespace().lowercased() {
         case "true": return true
         case "false": return false
         default: return nil
