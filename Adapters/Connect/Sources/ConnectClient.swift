@@ -38,6 +38,8 @@ public struct ConnectClient: Sendable {
     ///   - observers: Receive a redacted event for every request.
     ///   - clock: The clock retries wait on.
     ///   - now: The wall clock used to tell when a token is about to expire.
+    ///   - requestTimeout: How long one request may wait for its answer (30 s by default,
+    ///     ``RESTClient/defaultRequestTimeout``).
     ///   - tokenProvider: Returns a fresh signed JWT and its expiry.
     /// - Throws: ``JobBridgeError/Code/configuration`` for a base URL that is not `https`.
     public init(
@@ -45,6 +47,7 @@ public struct ConnectClient: Sendable {
         transport: any HTTPTransport = URLSessionTransport(),
         retry: RetryPolicy = .default,
         observers: [any HTTPObserver] = [],
+        requestTimeout: Duration = RESTClient.defaultRequestTimeout,
         clock: any Clock<Duration> = ContinuousClock(),
         now: @escaping @Sendable () -> Date = { Date() },
         tokenProvider: @escaping @Sendable () async throws -> AccessToken
@@ -52,7 +55,7 @@ public struct ConnectClient: Sendable {
         let credentials = BearerTokenCredentials(now: now, provider: tokenProvider)
         self.rest = try RESTClient(
             provider: Self.providerName, baseURL: baseURL, transport: transport, credentials: credentials,
-            retry: retry, observers: observers, clock: clock)
+            retry: retry, observers: observers, requestTimeout: requestTimeout, clock: clock)
     }
 
     // MARK: Job API
@@ -78,8 +81,12 @@ public struct ConnectClient: Sendable {
     }
 
     /// `DELETE /job/{jobId}/delete`.
-    public func deleteJob(_ id: String) async throws {
-        try await rest.send(.delete, ["job", id, "delete"], operation: .deleteJob)
+    ///
+    /// - Parameter retrying: Whether the client may send it again after a failure; a
+    ///   second `DELETE` of a deleted job answers `404`, so ``ConnectProvider`` passes
+    ///   `false` and checks instead.
+    public func deleteJob(_ id: String, retrying: Bool = true) async throws {
+        try await rest.send(.delete, ["job", id, "delete"], operation: .deleteJob, idempotent: retrying)
     }
 
     /// `POST /job/{jobId}/run`: queues a run. A job that is already running answers

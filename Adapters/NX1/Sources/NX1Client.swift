@@ -26,16 +26,19 @@ public struct NX1Client: Sendable {
 
     /// Creates a client for a base URL (a simulator's, a proxy's).
     ///
+    /// - Parameter requestTimeout: How long one request may wait for its answer (30 s by
+    ///   default, ``RESTClient/defaultRequestTimeout``).
     /// - Throws: ``JobBridgeError/Code/configuration`` for a plain `http://` URL to a
     ///   remote host unless `allowsInsecureHTTP`.
     public init(
         baseURL: URL, credentials: any Credentials, transport: any HTTPTransport = URLSessionTransport(),
         retry: RetryPolicy = .default, observers: [any HTTPObserver] = [], allowsInsecureHTTP: Bool = false,
-        clock: any Clock<Duration> = ContinuousClock()
+        requestTimeout: Duration = RESTClient.defaultRequestTimeout, clock: any Clock<Duration> = ContinuousClock()
     ) throws {
         rest = try RESTClient(
             provider: Self.providerName, baseURL: baseURL, transport: transport, credentials: credentials,
-            retry: retry, observers: observers, allowsInsecureHTTP: allowsInsecureHTTP, clock: clock)
+            retry: retry, observers: observers, allowsInsecureHTTP: allowsInsecureHTTP,
+            requestTimeout: requestTimeout, clock: clock)
     }
 
     /// Creates a client for an NX1 client (tenant) by name: `https://aiapi.<client>.nx1cloud.com`.
@@ -45,11 +48,11 @@ public struct NX1Client: Sendable {
     public init(
         client: String, credentials: any Credentials, transport: any HTTPTransport = URLSessionTransport(),
         retry: RetryPolicy = .default, observers: [any HTTPObserver] = [],
-        clock: any Clock<Duration> = ContinuousClock()
+        requestTimeout: Duration = RESTClient.defaultRequestTimeout, clock: any Clock<Duration> = ContinuousClock()
     ) throws {
         try self.init(
             baseURL: try NX1Auth.apiBaseURL(client: client), credentials: credentials, transport: transport,
-            retry: retry, observers: observers, clock: clock)
+            retry: retry, observers: observers, requestTimeout: requestTimeout, clock: clock)
     }
 
     /// `POST /api/jobs`: creates a job and returns it as stored. Not retried.
@@ -76,8 +79,11 @@ public struct NX1Client: Sendable {
     }
 
     /// `DELETE /api/jobs/{job_id}`: deletes a job (NX1 keeps it with `is_deleted: true`).
-    public func deleteJob(_ id: String) async throws {
-        try await rest.send(.delete, ["api", "jobs", id], operation: .deleteJob)
+    ///
+    /// - Parameter retrying: Whether the client may send it again after a failure;
+    ///   ``NX1Provider`` passes `false` and checks instead.
+    public func deleteJob(_ id: String, retrying: Bool = true) async throws {
+        try await rest.send(.delete, ["api", "jobs", id], operation: .deleteJob, idempotent: retrying)
     }
 
     /// `POST /api/jobs/{job_id}/trigger`: asks for a run now. Not retried: after an

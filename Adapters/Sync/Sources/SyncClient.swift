@@ -38,15 +38,19 @@ public struct SyncClient: Sendable {
     ///     ``basicCredentials(user:token:)`` (the token as the Basic password).
     ///   - transport: How requests are sent (URLSession by default, a simulator in tests).
     ///   - serverTimeZone: The server's time zone (see ``serverTimeZone``).
+    ///   - requestTimeout: How long one request may wait for its answer (30 s by default,
+    ///     ``RESTClient/defaultRequestTimeout``).
     /// - Throws: ``JobBridgeError/Code/configuration`` if the URL breaks the `http://` rule.
     public init(
         baseURL: URL, credentials: any Credentials, transport: any HTTPTransport = URLSessionTransport(),
         serverTimeZone: TimeZone = .gmt, retry: RetryPolicy = .default, observers: [any HTTPObserver] = [],
-        allowsInsecureHTTP: Bool = false, clock: any Clock<Duration> = ContinuousClock()
+        allowsInsecureHTTP: Bool = false, requestTimeout: Duration = RESTClient.defaultRequestTimeout,
+        clock: any Clock<Duration> = ContinuousClock()
     ) throws {
         let rest = try RESTClient(
             provider: Self.providerName, baseURL: baseURL, transport: transport, credentials: credentials,
-            retry: retry, observers: observers, allowsInsecureHTTP: allowsInsecureHTTP, clock: clock)
+            retry: retry, observers: observers, allowsInsecureHTTP: allowsInsecureHTTP,
+            requestTimeout: requestTimeout, clock: clock)
         self.init(rest: rest, serverTimeZone: serverTimeZone)
     }
 

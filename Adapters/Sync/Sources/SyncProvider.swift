@@ -22,14 +22,18 @@ import JobBridge
 ///   pool, …) are refused with ``JobBridgeError/Code/invalidDefinition`` when changed.
 /// - **Running jobs**: Sync refuses to update or delete them; that arrives as
 ///   ``JobBridgeError/Code/conflict``, whether the server said `409` or `400` "running".
-/// - **Ambiguous failures**: a request that may or may not have reached the server (the
-///   connection dropped, a 5xx, an unreadable 2xx) is never sent again blindly. Before
-///   sending a create again the provider looks for a job with the name among the
-///   workspace's jobs that were not there before the create (Sync's job names are unique:
-///   v1 addressed jobs by name); before executing again it compares the status with the
-///   one read before the execute; before adding a task again it compares the task list
-///   with the one read before; a delete, a cancel and a move are checked by reading the
-///   result.
+/// - **Writes** follow the core's rule (``WriteRecovery``): a request that may have
+///   acted (the connection dropped, a 500/502/504, an unreadable 2xx) is never sent again
+///   blindly. After an ambiguous create the provider looks for the job by its name (Sync's
+///   job names are unique per workspace: v1 addressed jobs by name, and the adapter relies
+///   on it here only) with the connections that were sent; after an ambiguous execute it
+///   compares the status with the one read before; after an ambiguous task add it compares
+///   the task list with the one read before; a delete, a cancel and a move are checked by
+///   reading the result. A create costs its `POST` and one read of the new job's tasks
+///   when nothing fails. A write that took effect is reported as such even when a read
+///   after it fails (the result is then what the write's answer said).
+/// - **Errors** name this provider instance (``ProviderDescriptor/name``) and the
+///   operation the caller invoked.
 /// - **Runs** without a history id are told from older ones by the server's dates only
 ///   (see ``runJob(_:tasks:)``), never by the local clock.
 /// - **Schedules** are cron in Sync's dialect (see ``SyncCron``, which also says which
@@ -68,76 +72,102 @@ public struct SyncProvider: JobProvider {
     /// unless the server embeds them).
     public func jobs() -> PagedSequence<Job> {
         let zone = self.zone
-        return client.jobs(inWorkspace: workspaceID) { SyncMapping.job($0, serverTimeZone: zone) }
+        return stamping(.listJobs, client.jobs(inWorkspace: workspaceID) { SyncMapping.job($0, serverTimeZone: zone) })
     }
 
     /// One job with its tasks.
     public func job(_ id: JobID) async throws -> Job {
-        let native = try await nativeJob(id.rawValue, operation: .getJob)
+        try await stamping(.getJob) { try await readJob(id) }
+    }
+
+    private func readJob(_ id: JobID) async throws -> Job {
+        let native = try await nativeJob(id.rawValue)
         let tasks = try await client.tasks(of: id.rawValue).collect()
         return SyncMapping.job(native, tasks: tasks, serverTimeZone: zone)
     }
 
     /// Creates a job (its tasks sent as `queries`), then marks inactive tasks inactive.
     public func createJob(_ definition: JobDefinition) async throws -> Job {
+        try await stamping(.createJob) { try await create(definition) }
+    }
+
+    private func create(_ definition: JobDefinition) async throws -> Job {
         try definition.validate(for: descriptor)
         let source = try await connectionID(definition.source, field: "source")
         let destination = try await connectionID(definition.destination, field: "destination")
         let settings = try SyncMapping.settings(
             for: definition, sourceID: source, destinationID: destination, serverTimeZone: zone)
-        // The jobs before the create: after an ambiguous failure only a job that was not
-        // among them counts as the one created (a job of that name may already exist).
-        let existing = Set(try await client.jobs(inWorkspace: workspaceID).collect().map(\.id))
-        let created = try await recovering(.createJob) {
+        let created = try await recovery.perform(
+            .createJob, provider: descriptor.name,
+            checking: "the jobs named '\(definition.name)' in workspace \(workspaceID)"
+        ) {
             try await client.createJob(settings, inWorkspace: workspaceID)
-        } check: {
-            try await client.jobs(inWorkspace: workspaceID).collect().first {
-                $0.settings.name == definition.name && !existing.contains($0.id)
+        } check: { () -> WriteCheck<SyncJob> in
+            let named = try await client.jobs(inWorkspace: workspaceID).collect().filter {
+                $0.settings.name == definition.name
             }
+            // Names are unique per workspace: a job of that name with the connections
+            // that were sent is the one created; one with other connections is an older
+            // job, and the server refused this create as a duplicate.
+            let same = named.filter {
+                $0.settings.sourceConnectionID == settings.sourceConnectionID
+                    && $0.settings.destinationConnectionID == settings.destinationConnectionID
+            }
+            guard let job = same.first else { return .didNotTakeEffect }
+            return same.count == 1 ? .tookEffect(job) : .unknown("\(same.count) jobs are named '\(definition.name)'")
         }
-        var tasks = try await client.tasks(of: created.id).collect()
-        // Tasks come from `queries`; a server that ignored them would leave the job without.
-        guard tasks.count == definition.tasks.count else {
-            throw JobBridgeError(
-                .badResponse,
-                "job \(created.id) was created with \(tasks.count) tasks for \(definition.tasks.count) queries",
-                provider: descriptor.name, operation: .createJob)
-        }
+        // The job exists from here on: a failed read or task update is not a failed create.
+        guard var tasks = try await recovery.readAfterWrite({ try await client.tasks(of: created.id).collect() })
+        else { return SyncMapping.job(created, serverTimeZone: zone) }
         // `queries` cannot say that a task is inactive: each inactive one is updated after.
         let ordered = SyncMapping.tasks(tasks)
-        for (position, task) in definition.tasks.enumerated() where !task.isActive {
+        var changed = false
+        for (position, task) in definition.tasks.enumerated() where !task.isActive && position < ordered.count {
             guard let native = tasks.first(where: { $0.id == ordered[position].id.rawValue }) else { continue }
             var body = native.settings
             body.isActive = false
             body.index = ordered[position].index
-            try await client.updateTask(native.id, of: created.id, body)
+            changed =
+                try await recovery.readAfterWrite(attempts: 1) {
+                    try await client.updateTask(native.id, of: created.id, body)
+                } != nil || changed
         }
-        if definition.tasks.contains(where: { !$0.isActive }) {
-            tasks = try await client.tasks(of: created.id).collect()
+        if changed, let reread = try await recovery.readAfterWrite({ try await client.tasks(of: created.id).collect() })
+        {
+            tasks = reread
         }
         return SyncMapping.job(created, tasks: tasks, serverTimeZone: zone)
     }
 
     /// Changes a job by read-modify-write; refused while it runs.
     public func updateJob(_ id: JobID, with update: JobUpdate) async throws -> Job {
-        try update.validate(for: descriptor)
-        let current = try await nativeJob(id.rawValue, operation: .updateJob)
-        try await checkUnchanged(update.source, current.settings.sourceConnectionID, field: "source")
-        try await checkUnchanged(update.destination, current.settings.destinationConnectionID, field: "destination")
-        var settings = current.settings
-        try SyncMapping.apply(update, to: &settings, serverTimeZone: zone)
-        if settings != current.settings {
+        try await stamping(.updateJob) {
+            try update.validate(for: descriptor)
+            let current = try await nativeJob(id.rawValue)
+            try await checkUnchanged(update.source, current.settings.sourceConnectionID, field: "source")
+            try await checkUnchanged(
+                update.destination, current.settings.destinationConnectionID, field: "destination")
+            var settings = current.settings
+            try SyncMapping.apply(update, to: &settings, serverTimeZone: zone)
+            guard settings != current.settings else { return try await readJob(id) }
             try await client.updateJob(id.rawValue, json: settings.updateJSON)
+            // Updated: a failed read now must not report the update as failed.
+            var updated = current
+            updated.settings = settings
+            return try await recovery.readAfterWrite { try await readJob(id) }
+                ?? SyncMapping.job(updated, serverTimeZone: zone)
         }
-        return try await job(id)
     }
 
-    /// Deletes a job; refused while it runs.
+    /// Deletes a job; refused while it runs. A delete whose answer was lost succeeds when
+    /// the job is gone.
     public func deleteJob(_ id: JobID) async throws {
-        try await recovering(.deleteJob) {
-            try await client.deleteJob(id.rawValue, retrying: false)
-        } check: {
-            try await isGone { _ = try await nativeJob(id.rawValue, operation: .deleteJob) }
+        try await stamping(.deleteJob) {
+            try await recovery.perform(.deleteJob, provider: descriptor.name, checking: "job \(id)") {
+                try await client.deleteJob(id.rawValue, retrying: false)
+            } check: {
+                try await .gone { _ = try await nativeJob(id.rawValue) }
+            }
         }
     }
 
@@ -152,32 +182,36 @@ public struct SyncProvider: JobProvider {
     /// dates with each other.
     public func runJob(_ id: JobID, tasks: [TaskID]?) async throws -> JobRun {
         let operation: JobOperation = tasks == nil ? .runJob : .runTasks
+        return try await stamping(operation) { try await execute(id, tasks: tasks, operation: operation) }
+    }
+
+    private func execute(_ id: JobID, tasks: [TaskID]?, operation: JobOperation) async throws -> JobRun {
         if let tasks, tasks.isEmpty {
             throw JobBridgeError(
-                .invalidRequest, "no tasks chosen; pass nil to run every active task", provider: descriptor.name,
-                operation: operation, field: "tasks")
+                .invalidRequest, "no tasks chosen; pass nil to run every active task", field: "tasks")
         }
         // The latest run before the execute: the reference that tells this run from older
         // ones, in the server's own clock and dates. Its failure is the run's failure.
-        let previous: SyncRun
-        do {
-            previous = try await client.status(of: id.rawValue)
-        } catch var error as JobBridgeError {
-            error.operation = operation
-            throw error.context(provider: descriptor.name, operation: operation)
-        }
-        let answer = try await recovering(operation) {
+        let previous = try await client.status(of: id.rawValue)
+        let answer = try await recovery.perform(
+            operation, provider: descriptor.name, checking: "the status of job \(id)"
+        ) {
             try await client.execute(id.rawValue, tasks: tasks?.map(\.rawValue)) ?? SyncRun()
-        } check: { () -> SyncRun? in
+        } check: { () -> WriteCheck<SyncRun> in
             let status = try await client.status(of: id.rawValue)
-            return Self.isNewer(status, than: previous) ? status : nil
+            return Self.isNewer(status, than: previous) ? .tookEffect(status) : .didNotTakeEffect
         }
         var run = answer
         if run.isEmpty {
             // An answer that describes no run: the status says which run started, once it
-            // shows one newer than `previous`.
-            let status = try await client.status(of: id.rawValue)
-            run = Self.isNewer(status, than: previous) ? status : SyncRun(status: "Starting")
+            // shows one newer than `previous`. The run was accepted: a failed read here
+            // leaves it "Starting" rather than failing the run.
+            let status = try await recovery.readAfterWrite { try await client.status(of: id.rawValue) }
+            if let status, Self.isNewer(status, than: previous) {
+                run = status
+            } else {
+                run = SyncRun(status: "Starting")
+            }
         }
         var result = SyncMapping.run(run, jobID: id)
         if result.runID == nil {
@@ -205,151 +239,210 @@ public struct SyncProvider: JobProvider {
 
     /// Cancels the job's current run.
     public func cancelRun(of id: JobID) async throws {
-        try await recovering(.cancelRun) {
-            try await client.cancel(id.rawValue)
-        } check: {
-            let status = try await client.status(of: id.rawValue)
-            return status.isEmpty || SyncMapping.status(status.status).isFinished ? () : nil
+        try await stamping(.cancelRun) {
+            try await recovery.perform(.cancelRun, provider: descriptor.name, checking: "the status of job \(id)") {
+                try await client.cancel(id.rawValue)
+            } check: {
+                let status = try await client.status(of: id.rawValue)
+                return status.isEmpty || SyncMapping.status(status.status).isFinished
+                    ? .tookEffect(()) : .didNotTakeEffect
+            }
         }
     }
 
     /// The job's current or latest run; `nil` if it never ran.
     public func status(of id: JobID) async throws -> JobRun? {
-        let native = try await client.status(of: id.rawValue)
-        return native.isEmpty ? nil : SyncMapping.run(native, jobID: id)
+        try await stamping(.status) {
+            let native = try await client.status(of: id.rawValue)
+            return native.isEmpty ? nil : SyncMapping.run(native, jobID: id)
+        }
     }
 
     /// The job's runs, newest first. v2's order and paging are not documented, so every
     /// page is read and the runs sorted by start before the first is returned.
     public func runs(of id: JobID) -> PagedSequence<JobRun> {
         let history = client.history(of: id.rawValue)
-        return .single {
-            SyncMapping.newestFirst(try await history.collect().map { SyncMapping.run($0, jobID: id) })
-        }
+        return stamping(
+            .runHistory,
+            .single {
+                SyncMapping.newestFirst(try await history.collect().map { SyncMapping.run($0, jobID: id) })
+            })
     }
 
     /// One run (history entry).
     public func run(_ runID: RunID, of jobID: JobID) async throws -> JobRun {
-        SyncMapping.run(try await client.history(runID.rawValue, of: jobID.rawValue), jobID: jobID)
+        try await stamping(.getRun) {
+            SyncMapping.run(try await client.history(runID.rawValue, of: jobID.rawValue), jobID: jobID)
+        }
     }
 
     // MARK: Tasks
 
     /// The job's tasks in order.
     public func tasks(of jobID: JobID) async throws -> [JobTask] {
+        try await stamping(.listTasks) { try await orderedTasks(of: jobID) }
+    }
+
+    private func orderedTasks(of jobID: JobID) async throws -> [JobTask] {
         SyncMapping.tasks(try await client.tasks(of: jobID.rawValue).collect())
     }
 
     /// One task.
     public func task(_ taskID: TaskID, of jobID: JobID) async throws -> JobTask {
+        try await stamping(.listTasks) { try await readTask(taskID, of: jobID) }
+    }
+
+    private func readTask(_ taskID: TaskID, of jobID: JobID) async throws -> JobTask {
         let native = try await client.task(taskID.rawValue, of: jobID.rawValue)
         if native.index != nil { return SyncMapping.task(native, position: 0) }
         // No index in the answer: the task's place in the list says it.
-        let all = try await tasks(of: jobID)
+        let all = try await orderedTasks(of: jobID)
         return all.first { $0.id == taskID } ?? SyncMapping.task(native, position: 0)
     }
 
     /// Adds a task at the end of the job.
     public func addTask(_ definition: TaskDefinition, to jobID: JobID) async throws -> JobTask {
-        try definition.validate(for: descriptor)
-        let query = SyncMapping.query(for: definition)
-        let before = try await client.tasks(of: jobID.rawValue).collect()
-        let body = SyncTaskSettings(query: query, isActive: definition.isActive)
-        // The task that appeared since `before` with this query, if any.
-        let appeared = { () async throws -> SyncTask? in
-            try await client.tasks(of: jobID.rawValue).collect().first { task in
-                task.query == query && !before.contains { $0.id == task.id }
+        try await stamping(.addTask) {
+            try definition.validate(for: descriptor)
+            let query = SyncMapping.query(for: definition)
+            let before = try await client.tasks(of: jobID.rawValue).collect()
+            let body = SyncTaskSettings(query: query, isActive: definition.isActive)
+            // The task that appeared since `before` with this query, if any.
+            let appeared = { () async throws -> SyncTask? in
+                try await client.tasks(of: jobID.rawValue).collect().first { task in
+                    task.query == query && !before.contains { $0.id == task.id }
+                }
             }
-        }
-        let added = try await recovering(.addTask) { () -> SyncTask in
-            if let task = try await client.addTask(body, to: jobID.rawValue) { return task }
-            guard let task = try await appeared() else {
+            let added = try await recovery.perform(
+                .addTask, provider: descriptor.name, checking: "the tasks of job \(jobID)"
+            ) { () -> SyncTask? in
+                try await client.addTask(body, to: jobID.rawValue)
+            } check: { () -> WriteCheck<SyncTask?> in
+                guard let task = try await appeared() else { return .didNotTakeEffect }
+                return .tookEffect(task)
+            }
+            // Added: reads from here on only add what they know.
+            let found: SyncTask?
+            if let added {
+                found = added
+            } else {
+                found = try await recovery.readAfterWrite { try await appeared() } ?? nil
+            }
+            let all = try await recovery.readAfterWrite { try await orderedTasks(of: jobID) } ?? []
+            if let found {
+                return all.first { $0.id.rawValue == found.id } ?? SyncMapping.task(found, position: before.count)
+            }
+            guard let last = all.last(where: { $0.query == query }) else {
                 throw JobBridgeError(
-                    .badResponse, "the task was accepted but does not appear in the job's tasks",
-                    provider: descriptor.name, operation: .addTask)
+                    .outcomeUncertain,
+                    "the task was accepted but its id could not be read; check the tasks of job \(jobID)",
+                    outcome: .maybeActed)
             }
-            return task
-        } check: {
-            try await appeared()
+            return last
         }
-        let all = SyncMapping.tasks(try await client.tasks(of: jobID.rawValue).collect())
-        return all.first { $0.id.rawValue == added.id } ?? SyncMapping.task(added, position: all.count)
     }
 
     /// Changes a task (its position is kept).
     public func updateTask(_ taskID: TaskID, of jobID: JobID, with update: TaskUpdate) async throws -> JobTask {
-        try update.validate(for: descriptor)
-        let current = try await client.task(taskID.rawValue, of: jobID.rawValue)
-        var settings = current.settings
-        if let query = update.query { settings.query = query }
-        if let table = update.table { settings.query = SyncMapping.query(for: TaskDefinition(table: table)) }
-        if let isActive = update.isActive { settings.isActive = isActive }
-        if settings != current.settings {
-            if settings.index == nil { settings.index = try await task(taskID, of: jobID).index }
+        try await stamping(.updateTask) {
+            try update.validate(for: descriptor)
+            let current = try await client.task(taskID.rawValue, of: jobID.rawValue)
+            var settings = current.settings
+            if let query = update.query { settings.query = query }
+            if let table = update.table { settings.query = SyncMapping.query(for: TaskDefinition(table: table)) }
+            if let isActive = update.isActive { settings.isActive = isActive }
+            guard settings != current.settings else { return try await readTask(taskID, of: jobID) }
+            if settings.index == nil { settings.index = try await readTask(taskID, of: jobID).index }
             try await client.updateTask(taskID.rawValue, of: jobID.rawValue, settings)
+            var updated = current
+            updated.settings = settings
+            return try await recovery.readAfterWrite { try await readTask(taskID, of: jobID) }
+                ?? SyncMapping.task(updated, position: settings.index ?? 0)
         }
-        return try await task(taskID, of: jobID)
     }
 
     /// Deletes a task; the tasks after it move up.
     public func deleteTask(_ taskID: TaskID, of jobID: JobID) async throws {
-        try await recovering(.deleteTask) {
-            try await client.deleteTask(taskID.rawValue, of: jobID.rawValue, retrying: false)
-        } check: {
-            try await isGone { _ = try await client.task(taskID.rawValue, of: jobID.rawValue) }
+        try await stamping(.deleteTask) {
+            try await recovery.perform(
+                .deleteTask, provider: descriptor.name, checking: "task \(taskID) of job \(jobID)"
+            ) {
+                try await client.deleteTask(taskID.rawValue, of: jobID.rawValue, retrying: false)
+            } check: {
+                try await .gone { _ = try await client.task(taskID.rawValue, of: jobID.rawValue) }
+            }
         }
     }
 
     /// Moves a task and returns every task in its new order.
     public func moveTask(_ taskID: TaskID, of jobID: JobID, to index: Int) async throws -> [JobTask] {
-        let current = try await tasks(of: jobID)
-        guard let task = current.first(where: { $0.id == taskID }) else {
-            throw JobBridgeError(
-                .notFound, "job \(jobID) has no task \(taskID)", provider: descriptor.name, operation: .moveTask)
-        }
-        guard current.indices.contains(index) else {
-            throw JobBridgeError(
-                .invalidRequest, "index \(index) is outside 0..<\(current.count)", provider: descriptor.name,
-                operation: .moveTask, field: "index")
-        }
-        if task.index != index {
-            try await recovering(.moveTask) {
+        try await stamping(.moveTask) {
+            let current = try await orderedTasks(of: jobID)
+            guard let task = current.first(where: { $0.id == taskID }) else {
+                throw JobBridgeError(.notFound, "job \(jobID) has no task \(taskID)")
+            }
+            guard current.indices.contains(index) else {
+                throw JobBridgeError(
+                    .invalidRequest, "index \(index) is outside 0..<\(current.count)", field: "index")
+            }
+            guard task.index != index else { return current }
+            try await recovery.perform(.moveTask, provider: descriptor.name, checking: "the tasks of job \(jobID)") {
                 try await client.moveTask(taskID.rawValue, of: jobID.rawValue, from: task.index, to: index)
             } check: {
-                try await tasks(of: jobID).first { $0.id == taskID }?.index == index ? () : nil
+                try await orderedTasks(of: jobID).first { $0.id == taskID }?.index == index
+                    ? .tookEffect(()) : .didNotTakeEffect
             }
+            guard let moved = try await recovery.readAfterWrite({ try await orderedTasks(of: jobID) }) else {
+                var order = current
+                order.remove(at: task.index)
+                order.insert(task, at: index)
+                return order.enumerated().map { position, task in
+                    var task = task
+                    task.index = position
+                    return task
+                }
+            }
+            return moved
         }
-        return try await tasks(of: jobID)
     }
 
     /// The task's runs, newest first.
     public func taskRuns(of taskID: TaskID, job jobID: JobID) async throws -> [JobRun] {
-        let history = try await client.taskHistory(of: taskID.rawValue, job: jobID.rawValue).collect()
-        return SyncMapping.newestFirst(history.map { SyncMapping.run($0, jobID: jobID) })
+        try await stamping(.taskHistory) {
+            let history = try await client.taskHistory(of: taskID.rawValue, job: jobID.rawValue).collect()
+            return SyncMapping.newestFirst(history.map { SyncMapping.run($0, jobID: jobID) })
+        }
     }
 
     // MARK: Helpers
 
+    /// The core's rule for writes, with the client's retry policy and clock.
+    private var recovery: WriteRecovery { client.rest.writeRecovery }
+
     /// The job, read with `GET /jobs/{id}`, or from the workspace's list when the server
-    /// has no such route (`405`, `501`). A job of another workspace is not found.
-    func nativeJob(_ id: String, operation: JobOperation) async throws -> SyncJob {
+    /// has no such route (`405`, `501`). A job of another workspace is not found; an answer
+    /// about another job is a bad response.
+    func nativeJob(_ id: String) async throws -> SyncJob {
         let job: SyncJob
         do {
             job = try await client.job(id)
         } catch let error as JobBridgeError where error.httpStatus == 405 || error.httpStatus == 501 {
             guard let listed = try await client.jobs(inWorkspace: workspaceID).collect().first(where: { $0.id == id })
-            else { throw notFound(id, operation) }
+            else { throw notFound(id) }
             return listed
-        } catch let error as JobBridgeError {
-            throw error.context(provider: descriptor.name, operation: operation)
         }
-        if let workspace = job.workspaceID, workspace != workspaceID { throw notFound(id, operation) }
+        guard job.id == id else {
+            throw JobBridgeError(
+                .badResponse,
+                "asked for job \(ErrorText.quoted(id)), the answer is job \(ErrorText.quoted(job.id))",
+                httpStatus: 200, field: "id")
+        }
+        if let workspace = job.workspaceID, workspace != workspaceID { throw notFound(id) }
         return job
     }
 
-    private func notFound(_ id: String, _ operation: JobOperation) -> JobBridgeError {
-        JobBridgeError(
-            .notFound, "workspace \(workspaceID) has no job \(id)", provider: descriptor.name, operation: operation)
+    private func notFound(_ id: String) -> JobBridgeError {
+        JobBridgeError(.notFound, "workspace \(workspaceID) has no job \(id)", outcome: .answered)
     }
 
     /// The id of a connection reference: its id, or the id of the workspace's one
@@ -365,7 +458,7 @@ public struct SyncProvider: JobProvider {
                 matches.isEmpty
                     ? "workspace \(workspaceID) has no connection named '\(name)'"
                     : "workspace \(workspaceID) has \(matches.count) connections named '\(name)'; give the id",
-                provider: descriptor.name, field: "\(field).name")
+                field: "\(field).name")
         }
         return match.id
     }
@@ -374,7 +467,6 @@ public struct SyncProvider: JobProvider {
     private func checkUnchanged(_ ref: ConnectionRef?, _ current: String?, field: String) async throws {
         guard let ref, try await connectionID(ref, field: field) != current else { return }
         throw JobBridgeError(
-            .invalidDefinition, "CData Sync sets a job's \(field) connection when it is created only",
-            provider: descriptor.name, operation: .updateJob, field: field)
+            .invalidDefinition, "CData Sync sets a job's \(field) connection when it is created only", field: field)
     }
 }

@@ -16,16 +16,16 @@ import Testing
     // MARK: Create
 
     @Test func aCreateWhoseAnswerWasLostIsNotRepeated() async throws {
-        // The first request lists the jobs that exist before the create.
-        let fixture = try await SyncFixture(plan: .script([.none, .dropAfterServer]))
+        // Nothing is read before the create: the POST is the first request.
+        let fixture = try await SyncFixture(plan: .script([.dropAfterServer]))
         let job = try await fixture.provider.createJob(SyncFixture.definition("Accounts"))
         #expect(job.name == "Accounts")
         #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 1)
         #expect(Self.attempts(fixture, .post, "/jobs") == 1)
-        // The check was a listing by name.
-        #expect(fixture.faults.records.map(\.method) == [.get, .post, .get, .get])
-        #expect(fixture.faults.records[0].path.hasSuffix("/workspaces/\(SyncFixture.workspace)/jobs"))
-        #expect(fixture.faults.records[2].path.hasSuffix("/workspaces/\(SyncFixture.workspace)/jobs"))
+        // The check was a listing by name, then the new job's tasks were read.
+        #expect(fixture.faults.records.map(\.method) == [.post, .get, .get])
+        #expect(fixture.faults.records[1].path.hasSuffix("/workspaces/\(SyncFixture.workspace)/jobs"))
+        #expect(fixture.faults.records[2].path.hasSuffix("/jobs/\(job.id.rawValue)/tasks"))
     }
 
     @Test func aLostCreateIsNotTakenForAJobOfTheNameThatWasThereBefore() async throws {
@@ -45,7 +45,7 @@ import Testing
 
     @Test(arguments: [Fault.dropBeforeServer, .serverError(status: 503), .serverError(status: 502)])
     func aCreateThatNeverArrivedIsSentAgain(_ fault: Fault) async throws {
-        let fixture = try await SyncFixture(plan: .script([.none, fault]))
+        let fixture = try await SyncFixture(plan: .script([fault]))
         let job = try await fixture.provider.createJob(SyncFixture.definition("Accounts"))
         #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 1)
         #expect(Self.attempts(fixture, .post, "/jobs") == 2)
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func aCreateWithAnUnreadableAnswerIsFoundByName() async throws {
-        let fixture = try await SyncFixture(plan: .script([.none, .malformedBody]))
+        let fixture = try await SyncFixture(plan: .script([.malformedBody]))
         let job = try await fixture.provider.createJob(SyncFixture.definition("Accounts"))
         #expect(job.name == "Accounts")
         #expect(await fixture.simulator.jobCount(inWorkspace: SyncFixture.workspace) == 1)
@@ -62,9 +62,9 @@ import Testing
     }
 
     @Test func withoutRetriesALostAnswerIsStillResolved() async throws {
-        let lost = try await SyncFixture(plan: .script([.none, .dropAfterServer]), retry: .never)
+        let lost = try await SyncFixture(plan: .script([.dropAfterServer]), retry: .never)
         #expect(try await lost.provider.createJob(SyncFixture.definition("Accounts")).name == "Accounts")
-        let dropped = try await SyncFixture(plan: .script([.none, .dropBeforeServer]), retry: .never)
+        let dropped = try await SyncFixture(plan: .script([.dropBeforeServer]), retry: .never)
         let error = await syncError { _ = try await dropped.provider.createJob(SyncFixture.definition("Accounts")) }
         #expect(error?.code == .transport)
         #expect(error?.operation == .createJob)
@@ -72,10 +72,8 @@ import Testing
     }
 
     @Test func attemptsAreBoundedAndWaitOnTheClock() async throws {
-        // Every create is lost before the server; every check in between finds nothing.
-        let script: [Fault] = [
-            .none, .dropBeforeServer, .none, .dropBeforeServer, .none, .dropBeforeServer, .none, .dropBeforeServer,
-        ]
+        // Every create is lost before the server: nothing to check, each is sent again.
+        let script: [Fault] = [.dropBeforeServer, .dropBeforeServer, .dropBeforeServer, .dropBeforeServer]
         let fixture = try await SyncFixture(plan: .script(script))
         let error = await syncError { _ = try await fixture.provider.createJob(SyncFixture.definition()) }
         #expect(error?.code == .transport)
@@ -264,7 +262,7 @@ import Testing
             plan: .script([.rateLimited(retryAfterSeconds: 2), .serverError(status: 503)]))
         #expect(try await fixture.provider.jobs().collect().isEmpty)
         #expect(fixture.clock.now.offset >= .seconds(2))
-        fixture.faults.setPlan(.script([.none, .truncatedBody]))
+        fixture.faults.setPlan(.script([.truncatedBody]))
         _ = try await fixture.provider.createJob(SyncFixture.definition())
         fixture.faults.setPlan(.script([.malformedBody]))
         let error = await syncError { _ = try await fixture.provider.jobs().collect() }

@@ -3,30 +3,47 @@ import Foundation
 /// The one error type of JobBridge.
 ///
 /// Every failure, whatever the provider, arrives as a `JobBridgeError` with a ``Code``
-/// that says what kind of failure it is, and as much context as was known: the provider,
-/// the operation, the HTTP status, the provider's own error code and message.
-/// Messages never contain secrets: they pass through ``Redactor`` before they are stored.
+/// that says what kind of failure it is, and as much context as was known: the provider
+/// instance, the operation the caller invoked, the HTTP status, the provider's own error
+/// code and message, whether the request may have acted (``outcome``) and the underlying
+/// cause. Texts are one line, bounded (``ErrorText``) and free of secrets: they pass
+/// through ``Redactor`` whenever they are set.
 public struct JobBridgeError: Error, Hashable, Sendable {
     /// What kind of failure this is.
     public var code: Code
-    /// What went wrong, in words, redacted (on every assignment, not only at creation).
+    /// What went wrong, in words: one line of at most ``ErrorText/messageLimit``
+    /// characters, redacted (on every assignment, not only at creation).
     public var message: String {
-        didSet { message = Redactor.redact(message) }
+        didSet { message = Self.clean(message, limit: ErrorText.messageLimit) }
     }
-    /// The provider that failed, such as `"CData Sync"`, when known.
+    /// The provider instance that failed, such as `"Sync (production)"`, when known.
     public var provider: String?
-    /// The operation that failed, when known.
+    /// The operation the caller invoked (``updateJob``, not the read it made inside),
+    /// when known.
     public var operation: JobOperation?
     /// The HTTP status of the provider's answer, when there was one.
     public var httpStatus: Int?
-    /// The provider's own error code, such as `INVALID_REQUEST`, when it sent one.
-    public var providerCode: String?
+    /// The provider's own error code, such as `INVALID_REQUEST`, when it sent one:
+    /// one bounded line, redacted like ``message``.
+    public var providerCode: String? {
+        didSet { providerCode = providerCode.map { Self.clean($0, limit: ErrorText.quotedValueLimit) } }
+    }
     /// How long the provider asked the caller to wait before trying again, when it said.
     public var retryAfter: Duration?
     /// Where in the input the problem is, such as `tasks[2].query`, for invalid input.
     public var field: String?
+    /// Whether the failed request may have acted on the server: the question to answer
+    /// before sending a write again (see ``RequestOutcome``).
+    public var outcome: RequestOutcome
+    /// The failure underneath this one (a transport's error, a decoding error), redacted
+    /// and bounded; `nil` when there was none.
+    public var cause: Cause?
 
-    /// Creates an error. The message is redacted before it is stored.
+    /// Creates an error. The message and provider code are made one bounded line and
+    /// redacted before they are stored.
+    ///
+    /// - Parameter outcome: Whether the request may have acted; by default derived from
+    ///   the code and the HTTP status (see ``RequestOutcome/init(code:httpStatus:)``).
     public init(
         _ code: Code,
         _ message: String,
@@ -35,16 +52,25 @@ public struct JobBridgeError: Error, Hashable, Sendable {
         httpStatus: Int? = nil,
         providerCode: String? = nil,
         retryAfter: Duration? = nil,
-        field: String? = nil
+        field: String? = nil,
+        outcome: RequestOutcome? = nil,
+        cause: Cause? = nil
     ) {
         self.code = code
-        self.message = Redactor.redact(message)
+        self.message = Self.clean(message, limit: ErrorText.messageLimit)
         self.provider = provider
         self.operation = operation
         self.httpStatus = httpStatus
-        self.providerCode = providerCode
+        self.providerCode = providerCode.map { Self.clean($0, limit: ErrorText.quotedValueLimit) }
         self.retryAfter = retryAfter
         self.field = field
+        self.outcome = outcome ?? RequestOutcome(code: code, httpStatus: httpStatus)
+        self.cause = cause
+    }
+
+    /// A text cut and made one line before it is redacted, so that the work is bounded.
+    static func clean(_ text: String, limit: Int) -> String {
+        Redactor.redact(ErrorText.oneLine(text, limit: limit))
     }
 
     /// Whether the same request may succeed if it is sent again later.
@@ -65,6 +91,43 @@ public struct JobBridgeError: Error, Hashable, Sendable {
         if copy.provider == nil { copy.provider = provider }
         if copy.operation == nil { copy.operation = operation }
         return copy
+    }
+
+    /// This error as the caller sees it: the provider instance and the operation the
+    /// caller invoked replace whatever an inner request put there.
+    public func stamped(provider: String, operation: JobOperation) -> JobBridgeError {
+        var copy = self
+        copy.provider = provider
+        copy.operation = operation
+        return copy
+    }
+}
+
+extension JobBridgeError {
+    /// The failure underneath a ``JobBridgeError``, kept as text (redacted and bounded)
+    /// so that the error stays `Hashable` and `Sendable` and never carries a secret.
+    public struct Cause: Hashable, Sendable, CustomStringConvertible {
+        /// The underlying error's type, such as `URLError`.
+        public let type: String
+        /// The underlying error's numeric code, when it has one (a `URLError`'s code).
+        public let code: Int?
+        /// The underlying error's own description: one line, at most
+        /// ``ErrorText/quotedValueLimit`` characters, redacted.
+        public let description: String
+
+        /// Creates a cause; the description is cut, made one line and redacted.
+        public init(type: String, code: Int? = nil, description: String) {
+            self.type = type
+            self.code = code
+            self.description = JobBridgeError.clean(description, limit: ErrorText.quotedValueLimit)
+        }
+
+        /// The cause of `error`: its type, its code when it is an `NSError`-like error,
+        /// and its description.
+        public init(_ error: any Error) {
+            let code = (error as? URLError).map { $0.code.rawValue }
+            self.init(type: String(describing: Swift.type(of: error)), code: code, description: "\(error)")
+        }
     }
 }
 
@@ -106,6 +169,9 @@ extension JobBridgeError {
         public static let timeout = Code(rawValue: "timeout")
         /// The configuration is unsafe or incomplete, e.g. plain `http://` to a remote host.
         public static let configuration = Code(rawValue: "configuration")
+        /// A write (a create, a run, a cancel, a delete) may or may not have taken effect,
+        /// and checking did not tell: the message names what to check before trying again.
+        public static let outcomeUncertain = Code(rawValue: "outcomeUncertain")
 
         /// The code for an HTTP status, shared by every adapter. Returns `nil` for 1xx–3xx.
         public init?(httpStatus status: Int) {
@@ -138,8 +204,11 @@ extension JobBridgeError: CustomStringConvertible {
         if let providerCode { details.append(providerCode) }
         if let field { details.append("at \(field)") }
         if let retryAfter { details.append("retry after \(retryAfter)") }
+        if outcome == .maybeActed { details.append(outcome.description) }
         if !details.isEmpty { head += " (" + details.joined(separator: ", ") + ")" }
-        return head + ": " + message
+        var text = head + ": " + message
+        if let cause { text += " [cause: \(cause.type)\(cause.code.map { " \($0)" } ?? ""): \(cause.description)]" }
+        return text
     }
 }
 

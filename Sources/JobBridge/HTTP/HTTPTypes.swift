@@ -151,16 +151,22 @@ public struct HTTPRequest: Sendable, Hashable {
     /// known to be safe to repeat (a query, for instance). Only idempotent requests are
     /// retried by ``RetryPolicy``.
     public var isIdempotent: Bool
+    /// How long the transport may wait for the answer before failing the request as a
+    /// time-out; `nil` leaves it to the transport. ``RESTClient`` sets its
+    /// ``RESTClient/requestTimeout`` here on every request that has none.
+    public var timeout: Duration?
 
     /// Creates a request. `isIdempotent` defaults to the method's idempotence.
     public init(
-        method: HTTPMethod, url: URL, headers: HTTPHeaders = [:], body: Data? = nil, isIdempotent: Bool? = nil
+        method: HTTPMethod, url: URL, headers: HTTPHeaders = [:], body: Data? = nil, isIdempotent: Bool? = nil,
+        timeout: Duration? = nil
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.isIdempotent = isIdempotent ?? method.isIdempotent
+        self.timeout = timeout
     }
 }
 

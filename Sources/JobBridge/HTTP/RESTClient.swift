@@ -19,6 +19,15 @@ public struct RESTClient: Sendable {
     public let clock: any Clock<Duration>
     /// How many characters of a body observers see at most (default 2048).
     public var observedBodyLimit: Int = 2048
+    /// How long one attempt may wait for its answer before it fails as a time-out
+    /// (default ``defaultRequestTimeout``). Put on every request as
+    /// ``HTTPRequest/timeout`` unless the request carries its own; the transport applies it.
+    public var requestTimeout: Duration
+
+    /// The request time-out used when none is given: 30 seconds, the common default of
+    /// HTTP clients (AsyncHTTPClient's read time-out, botocore's); long enough for a slow
+    /// listing, short enough that a hung server is noticed.
+    public static let defaultRequestTimeout: Duration = .seconds(30)
 
     /// Creates a client.
     ///
@@ -32,6 +41,7 @@ public struct RESTClient: Sendable {
         retry: RetryPolicy = .default,
         observers: [any HTTPObserver] = [],
         allowsInsecureHTTP: Bool = false,
+        requestTimeout: Duration = RESTClient.defaultRequestTimeout,
         clock: any Clock<Duration> = ContinuousClock()
     ) throws {
         do {
@@ -45,6 +55,7 @@ public struct RESTClient: Sendable {
         self.credentials = credentials
         self.retry = retry
         self.observers = observers
+        self.requestTimeout = requestTimeout
         self.clock = clock
     }
 
@@ -99,6 +110,7 @@ public struct RESTClient: Sendable {
         while true {
             attempt += 1
             var authorized = request
+            if authorized.timeout == nil { authorized.timeout = requestTimeout }
             if let credentials {
                 do {
                     try await credentials.authorize(&authorized)
@@ -106,6 +118,7 @@ public struct RESTClient: Sendable {
                     throw credentialFailure(error, operation: operation)
                 }
             }
+            try checkHeaders(authorized.headers, operation: operation)
             let observed = ObservedRequest(
                 authorized, provider: provider, operation: operation, attempt: attempt, bodyLimit: observedBodyLimit)
             notify(.requestSent(observed))
@@ -153,18 +166,51 @@ public struct RESTClient: Sendable {
         }
     }
 
-    /// The error for a non-2xx answer: code from the status, the provider's envelope
     /// A failure of the credentials as a ``JobBridgeError`` with this client's context
     /// (an app's own credentials may throw anything; cancellation stays as it is).
     private func credentialFailure(_ error: any Error, operation: JobOperation?) -> any Error {
         if error is CancellationError { return error }
         let typed =
-            error as? JobBridgeError ?? JobBridgeError(.unauthorized, "the credentials failed: \(error)")
+            error as? JobBridgeError
+            ?? JobBridgeError(
+                .unauthorized, "the credentials failed", outcome: .notSent, cause: JobBridgeError.Cause(error))
         return typed.context(provider: provider, operation: operation)
     }
 
-    /// parsed when present (else a redacted snippet of the body), `Retry-After` read.
+    /// Refuses a header whose name or value holds a line break or another control
+    /// character: it could smuggle a second header or request onto the wire. The value is
+    /// never quoted (it may be a credential).
+    private func checkHeaders(_ headers: HTTPHeaders, operation: JobOperation?) throws {
+        for (name, value) in headers {
+            let unsafe = { (text: String) in
+                text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }
+            }
+            guard unsafe(name) || unsafe(value) else { continue }
+            throw JobBridgeError(
+                .configuration,
+                "the header \(ErrorText.quoted(name)) holds a line break or control character; the request was not sent",
+                provider: provider, operation: operation, field: "headers.\(ErrorText.oneLine(name, limit: 64))",
+                outcome: .notSent)
+        }
+    }
+
+    /// The error for a non-2xx answer: code from the status, the provider's envelope
+    /// parsed when present (else a redacted snippet of the body), `Retry-After` read. A
+    /// `3xx` names where it points and that it is not followed.
     public func error(for response: HTTPResponse, operation: JobOperation?) -> JobBridgeError {
+        if (300..<400).contains(response.status) {
+            let target = response.headers["Location"].map { location -> String in
+                guard let url = URL(string: location, relativeTo: baseURL) else { return ErrorText.quoted(location) }
+                return ErrorText.oneLine(ResponseText.redacted(url.absoluteURL), limit: ErrorText.quotedValueLimit)
+            }
+            return JobBridgeError(
+                .badResponse,
+                "the provider answered with a redirect (HTTP \(response.status))"
+                    + (target.map { " to \($0)" } ?? "")
+                    + "; redirects are not followed, so that credentials never travel to another address: "
+                    + "check the base URL",
+                provider: provider, operation: operation, httpStatus: response.status, outcome: .answered)
+        }
         let code = JobBridgeError.Code(httpStatus: response.status) ?? .badResponse
         let detail = ResponseText.providerError(in: response.body)
         let message: String
@@ -302,7 +348,8 @@ public struct RESTClient: Sendable {
             return URLSessionTransport.map(error).context(provider: provider, operation: operation)
         }
         return JobBridgeError(
-            .transport, "the request failed: \(type(of: error))", provider: provider, operation: operation)
+            .transport, "the request failed: no answer arrived", provider: provider, operation: operation,
+            outcome: .maybeActed, cause: JobBridgeError.Cause(error))
     }
 }
 

@@ -37,6 +37,9 @@ public struct URLSessionTransport: HTTPTransport {
         urlRequest.httpMethod = request.method.rawValue
         for (name, value) in request.headers { urlRequest.addValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
+        if let timeout = request.timeout {
+            urlRequest.timeoutInterval = max(0.001, RetryPolicy.seconds(timeout))
+        }
         let box = DataTaskBox()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
@@ -48,7 +51,9 @@ public struct URLSessionTransport: HTTPTransport {
                             continuation.resume(throwing: Self.map(error))
                         } else {
                             continuation.resume(
-                                throwing: JobBridgeError(.transport, "the request failed: \(type(of: error))"))
+                                throwing: JobBridgeError(
+                                    .transport, "the request failed: no answer arrived", outcome: .maybeActed,
+                                    cause: JobBridgeError.Cause(error)))
                         }
                         return
                     }
@@ -76,23 +81,44 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     /// The ``JobBridgeError`` for a `URLError`: always ``JobBridgeError/Code/transport``,
-    /// naming the kind of failure, never the URL.
+    /// saying in words what happened and whether the request may have reached the server
+    /// (``JobBridgeError/outcome``), never naming the URL (its query may hold a secret).
+    ///
+    /// Failures before a connection existed (host not found, connection refused, no
+    /// network, TLS handshake refused) are ``RequestOutcome/notSent``; everything else may
+    /// have happened after the request was sent and is ``RequestOutcome/maybeActed``.
     public static func map(_ error: URLError) -> JobBridgeError {
         let what: String
+        var outcome = RequestOutcome.maybeActed
         switch error.code {
-        case .timedOut: what = "the request timed out"
-        case .cannotFindHost, .dnsLookupFailed: what = "the host could not be found"
-        case .cannotConnectToHost: what = "could not connect to the host"
-        case .networkConnectionLost: what = "the connection was lost"
-        case .notConnectedToInternet: what = "there is no network connection"
+        case .timedOut: what = "the request timed out before the answer was complete"
+        case .cannotFindHost, .dnsLookupFailed:
+            what = "the host could not be found"
+            outcome = .notSent
+        case .cannotConnectToHost:
+            what = "could not connect to the host (the connection was refused)"
+            outcome = .notSent
+        case .notConnectedToInternet:
+            what = "there is no network connection"
+            outcome = .notSent
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
             what = "the TLS connection failed"
-        case .badServerResponse: what = "the server's answer could not be read"
+            outcome = .notSent
+        case .networkConnectionLost, .unknown:
+            // swift-corelibs-foundation reports a connection the server closed mid-answer
+            // as `unknown` (-1).
+            what = "the connection closed before the answer was complete"
+        case .badServerResponse, .cannotParseResponse: what = "the server's answer could not be read"
         case .cancelled: what = "the request was cancelled"
-        default: what = "the request failed"
+        case .httpTooManyRedirects, .redirectToNonExistentLocation:
+            what = "the server redirected the request, which is not followed"
+        case .dataLengthExceedsMaximum: what = "the answer was larger than allowed"
+        default: what = "the request failed with no answer"
         }
-        return JobBridgeError(.transport, "\(what) (URLError \(error.code.rawValue))")
+        return JobBridgeError(
+            .transport, "\(what) (URLError \(error.code.rawValue))", outcome: outcome,
+            cause: JobBridgeError.Cause(error))
     }
 }
 

@@ -26,7 +26,7 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
     /// Fetches the page with the given token (`nil` for the first page).
     public typealias FetchPage = @Sendable (_ token: String?) async throws -> Page<Element>
 
-    private let fetchPage: FetchPage
+    let fetchPage: FetchPage
 
     /// How many empty pages that still name a next page are followed in a row before the
     /// listing is stopped as runaway.

@@ -159,7 +159,8 @@ public final class FaultInjectingTransport: HTTPTransport, @unchecked Sendable {
         case .serverError(let status)?:
             return Self.errorResponse(status, code: "SERVER_ERROR", message: "server error (injected)")
         case .dropBeforeServer?:
-            throw JobBridgeError(.transport, "the connection was lost before the request was sent (injected)")
+            throw JobBridgeError(
+                .transport, "could not connect to the host (injected)", outcome: .notSent)
         default:
             break
         }
@@ -167,7 +168,8 @@ public final class FaultInjectingTransport: HTTPTransport, @unchecked Sendable {
         var response = try await inner.send(request)
         switch outcome {
         case .dropAfterServer?:
-            throw JobBridgeError(.transport, "the connection was lost before the answer arrived (injected)")
+            throw JobBridgeError(
+                .transport, "the connection closed before the answer was complete (injected)", outcome: .maybeActed)
         case .malformedBody?:
             response.body = Data("<html><body>502 Bad Gateway</body></html>\u{0}\u{1}".utf8)
         case .truncatedBody?:

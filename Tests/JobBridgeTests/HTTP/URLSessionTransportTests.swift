@@ -158,8 +158,19 @@ final class StubURLProtocol: URLProtocol {
     }
 
     @Test func mapsURLErrorCodes() {
-        #expect(URLSessionTransport.map(URLError(.cannotConnectToHost)).code == .transport)
-        #expect(URLSessionTransport.map(URLError(.networkConnectionLost)).message.contains("connection was lost"))
+        let refused = URLSessionTransport.map(URLError(.cannotConnectToHost))
+        #expect(refused.code == .transport)
+        #expect(refused.outcome == .notSent)
+        #expect(refused.cause?.code == URLError.Code.cannotConnectToHost.rawValue)
+        for code in [URLError.Code.networkConnectionLost, .unknown] {
+            let lost = URLSessionTransport.map(URLError(code))
+            #expect(lost.message.hasPrefix("the connection closed before the answer was complete"))
+            #expect(lost.outcome == .maybeActed)
+        }
+        let timedOut = URLSessionTransport.map(URLError(.timedOut))
+        #expect(timedOut.message.contains("timed out"))
+        #expect(timedOut.outcome == .maybeActed)
+        #expect(URLSessionTransport.map(URLError(.cannotFindHost)).outcome == .notSent)
     }
 }
 
