@@ -65,9 +65,28 @@ public struct ConnectClient: Sendable {
         try await rest.get(JobListAnswer.self, ["job", "list"], operation: .listJobs).jobs
     }
 
-    /// `GET /job/{jobId}`: one job (bare or wrapped in `{"jobs":[…]}`).
+    /// `GET /job/{jobId}`: one job (bare or wrapped in `{"jobs":[…]}`; from a wrapper, the
+    /// element with the id asked for).
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` when the answer is about another job.
     public func job(_ id: String) async throws -> JobInfo {
-        try await rest.get(JobAnswer.self, ["job", id], operation: .getJob).job
+        let response = try await rest.send(
+            .get, ["job", id], headers: ["Accept": "application/json"], operation: .getJob)
+        let listed = try? JSONDecoder().decode(JobListAnswer.self, from: response.body).jobs
+        if let listed, !listed.isEmpty {
+            guard let job = listed.first(where: { $0.id == id }) else {
+                throw JobBridgeError.answerIsAboutAnother(
+                    "job", asked: id, answered: listed.map(\.id).joined(separator: ", "), provider: rest.provider,
+                    operation: .getJob, field: "jobs")
+            }
+            return job
+        }
+        let job = try rest.decode(JobAnswer.self, from: response, operation: .getJob).job
+        guard job.id == id else {
+            throw JobBridgeError.answerIsAboutAnother(
+                "job", asked: id, answered: job.id, provider: rest.provider, operation: .getJob)
+        }
+        return job
     }
 
     /// `POST /job/create`. Never retried: a create that failed ambiguously is not repeated.

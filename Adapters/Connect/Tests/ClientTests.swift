@@ -133,7 +133,8 @@ import Testing
         #expect(run.status.phase == .queued)
         let previousStart = try #require(ConnectDate.parse("2026-01-01T10:00:00Z"))
         #expect(try #require(run.requestedAt) > previousStart)
-        #expect(fixture.requests.map(\.method) == [.post, .get])
+        // Read before (the reference for a check), run, read after.
+        #expect(fixture.requests.map(\.method) == [.get, .post, .get])
     }
 
     @Test func aRunIsReportedQueuedEvenWhenTheReadAfterItFails() async throws {
@@ -143,14 +144,16 @@ import Testing
                 "jobType": "Caching", "intervalUnit": "Hour", "intervalValue": 1,
                 "params": ["sourceConnection": "c1", "sourceTable": "T"],
             ])
+        // The read before and the run go through; every read after fails.
+        let failing = [Fault](repeating: .serverError(status: 500), count: 3)
         let faulty = FaultInjectingTransport(
-            wrapping: simulator, plan: .script([.none, .serverError(status: 500)]), clock: simulator.clock)
+            wrapping: simulator, plan: .script([.none, .none] + failing), clock: simulator.clock)
         let client = try ConnectClient(transport: faulty, retry: RetryPolicy(maxAttempts: 1), clock: simulator.clock) {
             AccessToken(token: Secret(ConnectSimulator.defaultToken))
         }
         let run = try await ConnectProvider(client: client).runJob(JobID(id))
         #expect(run.status == RunStatus(.queued, providerValue: "JOB_QUEUED"))
-        #expect(faulty.records.map(\.method) == [.post, .get])
+        #expect(faulty.records.map(\.method) == [.get, .post, .get, .get, .get])
         #expect(try await ConnectProvider(client: client).status(of: JobID(id))?.status.phase == .queued)
     }
 
@@ -187,22 +190,37 @@ import Testing
         #expect(simulator.router.count(.post, "/job/:id/run") == 1)
     }
 
-    @Test(arguments: [
-        (Fault.dropBeforeServer, "creating it again is safe"), (.dropAfterServer, "may have taken effect"),
-    ])
-    func anAmbiguousCreateIsNotRepeatedAndSaysWhetherItTookEffect(_ fault: Fault, _ verdict: String) async throws {
+    @Test(arguments: [(Fault.dropBeforeServer, 2), (.dropAfterServer, 1), (.serverError(status: 500), 2)])
+    func anAmbiguousCreateIsCheckedAndNeverDoubled(_ fault: Fault, _ posts: Int) async throws {
         let simulator = ConnectSimulator()
         let faulty = FaultInjectingTransport(wrapping: simulator, plan: .script([fault]), clock: simulator.clock)
-        let client = try ConnectClient(transport: faulty, retry: RetryPolicy(maxAttempts: 1), clock: simulator.clock) {
+        let client = try ConnectClient(transport: faulty, clock: simulator.clock, now: simulator.clock.dateSource) {
             AccessToken(token: Secret(ConnectSimulator.defaultToken))
         }
-        let provider = ConnectProvider(client: client, cacheConnection: TestSupport.cacheConnection)
+        let provider = ConnectProvider(
+            client: client, cacheConnection: TestSupport.cacheConnection, now: simulator.clock.dateSource)
+        let job = try await provider.createJob(ConnectHarness().definition(0))
+        #expect(faulty.records.filter { $0.method == .post }.count == posts)
+        #expect(try await client.jobs().map(\.id) == [job.id.rawValue])
+    }
+
+    @Test func aLostCreateWithAnOlderLookAlikeIsUncertainNotRepeated() async throws {
+        let simulator = ConnectSimulator()
+        let faulty = FaultInjectingTransport(wrapping: simulator, clock: simulator.clock)
+        let client = try ConnectClient(transport: faulty, clock: simulator.clock, now: simulator.clock.dateSource) {
+            AccessToken(token: Secret(ConnectSimulator.defaultToken))
+        }
+        let provider = ConnectProvider(
+            client: client, cacheConnection: TestSupport.cacheConnection, now: simulator.clock.dateSource)
+        let older = try await provider.createJob(ConnectHarness().definition(0))
+        simulator.clock.advance(by: .seconds(3_600))
+        faulty.setPlan(.script([.serverError(status: 502)]))
         let error = try await #require(throws: JobBridgeError.self) {
             try await provider.createJob(ConnectHarness().definition(0))
         }
-        #expect(error.code == .transport)
-        #expect(error.message.contains(verdict), "\(error)")
-        #expect(faulty.records.filter { $0.method == .post }.count == 1)
+        #expect(error.code == .outcomeUncertain)
+        #expect(error.message.contains(older.id.rawValue))
+        #expect(try await client.jobs().count == 1)
     }
 
     @Test func theDemoSimulatorHasRealisticJobs() async throws {

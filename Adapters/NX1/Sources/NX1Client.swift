@@ -61,8 +61,15 @@ public struct NX1Client: Sendable {
     }
 
     /// `GET /api/jobs/{job_id}`: one job, deleted or not (see ``NX1Job/isDeleted``).
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` when the answer is about another job.
     public func job(_ id: String) async throws -> NX1Job {
-        try await rest.get(NX1Job.self, ["api", "jobs", id], operation: .getJob)
+        let job = try await rest.get(NX1Job.self, ["api", "jobs", id], operation: .getJob)
+        guard job.id == id else {
+            throw JobBridgeError.answerIsAboutAnother(
+                "job", asked: id, answered: job.id, provider: rest.provider, operation: .getJob)
+        }
+        return job
     }
 
     /// `GET /api/jobs`: every job the server lists, soft-deleted ones included, in its order.

@@ -45,145 +45,126 @@ public struct NX1Provider: JobProvider {
     /// Every live job (NX1 does not page: one request).
     public func jobs() -> PagedSequence<Job> {
         let client = client
-        let name = descriptor.name
-        return .single {
-            do {
-                return try await client.listJobs().filter { !$0.isDeleted }.map(NX1Mapping.job(from:))
-            } catch let error as JobBridgeError {
-                throw Self.renamed(error, provider: name, operation: .listJobs)
-            }
-        }
+        return stamping(
+            .listJobs, .single { try await client.listJobs().filter { !$0.isDeleted }.map(NX1Mapping.job(from:)) })
     }
 
     /// One live job.
     ///
     /// - Throws: ``JobBridgeError/Code/notFound`` for an unknown or deleted job.
     public func job(_ id: JobID) async throws -> Job {
-        NX1Mapping.job(from: try await liveJob(id, for: .getJob))
+        try await stamping(.getJob) { NX1Mapping.job(from: try await liveJob(id)) }
     }
 
     /// Creates a job after validating the definition (see ``NX1Mapping/request(for:)``).
     ///
-    /// `POST` is never repeated blindly: after an ambiguous failure (no answer, a 5xx, an
-    /// unreadable answer) the live jobs are listed, and a job with the same fields created
-    /// since the request was sent (allowing five minutes of clock skew) is returned as the
-    /// one created. Without one, the original error is thrown, its message saying whether
-    /// no such job exists (creating it again is safe) or the jobs could not be listed.
+    /// `POST` is never repeated blindly (the core's ``WriteRecovery``): after a failure that
+    /// may have acted (no answer, a 500/502/504, an unreadable answer) the live jobs are
+    /// listed, and a job with the same fields created since the request was sent (allowing
+    /// five minutes of clock skew) is returned as the one created. When none is, the create
+    /// did not take effect and is sent again.
     public func createJob(_ definition: JobDefinition) async throws -> Job {
-        try definition.validate(for: descriptor)
-        let request: NX1CreateJobRequest
-        do {
-            request = try NX1Mapping.request(for: definition)
-        } catch let error as JobBridgeError {
-            throw Self.renamed(error, provider: descriptor.name, operation: .createJob)
-        }
-        let sentAt = now()
-        do {
-            return NX1Mapping.job(from: try await client.createJob(request))
-        } catch let error as JobBridgeError where Self.isAmbiguous(error) {
-            var failure = Self.renamed(error, provider: descriptor.name, operation: .createJob)
-            let search: NX1Job?
-            do {
-                search = try await findCreated(request, since: sentAt.addingTimeInterval(-300))
-            } catch {
-                failure.message += " (the jobs could not be listed to tell whether the job was created)"
-                throw failure
-            }
-            guard let created = search else {
-                failure.message += " (no such job exists, so creating it again is safe)"
-                throw failure
+        try await stamping(.createJob) {
+            try definition.validate(for: descriptor)
+            let request = try NX1Mapping.request(for: definition)
+            let sentAt = now()
+            let created = try await recovery.perform(
+                .createJob, provider: descriptor.name, checking: "the jobs named '\(request.jobName)'"
+            ) {
+                try await client.createJob(request)
+            } check: {
+                try await findCreated(request, since: sentAt.addingTimeInterval(-300))
             }
             return NX1Mapping.job(from: created)
-        } catch let error as JobBridgeError {
-            throw Self.renamed(error, provider: descriptor.name, operation: .createJob)
         }
     }
 
     /// Deletes a live job (NX1 keeps it, marked `is_deleted`). The job is read first, so
-    /// that deleting a deleted job is ``JobBridgeError/Code/notFound``, and a retried
-    /// `DELETE` whose first attempt worked is not reported as a failure.
+    /// that deleting a deleted job is ``JobBridgeError/Code/notFound``; a delete whose
+    /// answer was lost succeeds when the job reads as deleted.
     ///
     /// - Throws: ``JobBridgeError/Code/notFound`` for an unknown or already deleted job.
     public func deleteJob(_ id: JobID) async throws {
-        _ = try await liveJob(id, for: .deleteJob)
-        do {
-            try await client.deleteJob(id.rawValue)
-        } catch let error as JobBridgeError {
-            // A DELETE is retried after a lost answer; the retry then finds the job gone.
-            // The job was live a moment ago, so if it is now deleted, the delete worked.
-            if error.code == .notFound, (try? await client.job(id.rawValue))?.isDeleted == true { return }
-            throw Self.renamed(error, provider: descriptor.name, operation: .deleteJob)
+        try await stamping(.deleteJob) {
+            _ = try await liveJob(id)
+            try await recovery.perform(.deleteJob, provider: descriptor.name, checking: "job \(id)") {
+                try await client.deleteJob(id.rawValue, retrying: false)
+            } check: {
+                try await .gone { _ = try await liveJob(id) }
+            }
         }
     }
 
     /// Triggers a run (`POST /api/jobs/{job_id}/trigger`) and returns the run as the job
     /// reports it right after (usually `pending`). NX1 cannot run chosen tasks.
     ///
-    /// The trigger is never repeated blindly: after an ambiguous failure the job is read,
-    /// and if it is `pending` or `running`, or started later than before the trigger, the
-    /// trigger took effect and its run is returned; otherwise the original error is thrown,
-    /// its message saying whether the job shows no new run (running it again is safe) or
-    /// could not be read. When the trigger succeeds but the read after it fails, a queued
+    /// The trigger is never repeated blindly: after a failure that may have acted the job
+    /// is read, and if it is `pending` or `running`, or started later than before the
+    /// trigger, the trigger took effect and its run is returned; otherwise it did not, and
+    /// it is sent again. When the trigger succeeds but the read after it fails, a queued
     /// run is returned.
     public func runJob(_ id: JobID, tasks: [TaskID]?) async throws -> JobRun {
         if tasks != nil { throw unsupported(.runTasks) }
-        let before = try await liveJob(id, for: .runJob)
-        do {
-            try await client.triggerJob(id.rawValue)
-        } catch let error as JobBridgeError where Self.isAmbiguous(error) {
-            var failure = Self.renamed(error, provider: descriptor.name, operation: .runJob)
-            guard let after = try? await client.job(id.rawValue) else {
-                failure.message += " (the job could not be read to tell whether the trigger took effect)"
-                throw failure
+        return try await stamping(.runJob) {
+            let before = try await liveJob(id)
+            let seen = try await recovery.perform(
+                .runJob, provider: descriptor.name, checking: "the status of job \(id)"
+            ) { () -> NX1Job? in
+                try await client.triggerJob(id.rawValue)
+                return nil
+            } check: { () -> WriteCheck<NX1Job?> in
+                let after = try await client.job(id.rawValue)
+                return Self.started(after, since: before) ? .tookEffect(after) : .didNotTakeEffect
             }
-            guard Self.started(after, since: before) else {
-                failure.message += " (the job shows no new run, so triggering it again is safe)"
-                throw failure
+            // The trigger was accepted: a failed read afterwards must not report it as failed.
+            let after: NX1Job?
+            if let seen {
+                after = seen
+            } else {
+                after = try await recovery.readAfterWrite { try await client.job(id.rawValue) }
             }
+            guard let after else { return JobRun(jobID: id, status: RunStatus(.queued)) }
             return Self.newRun(after, since: before)
-        } catch let error as JobBridgeError {
-            throw Self.renamed(error, provider: descriptor.name, operation: .runJob)
         }
-        // The trigger was accepted: a failed read afterwards must not report it as failed.
-        guard let after = try? await client.job(id.rawValue) else {
-            return JobRun(jobID: id, status: RunStatus(.queued))
-        }
-        return Self.newRun(after, since: before)
     }
 
     /// The job's current or latest run from its status and `last_*_at` dates (see
     /// ``NX1Mapping/lastRun(of:)``); `nil` when it is `new` and never started.
     public func status(of id: JobID) async throws -> JobRun? {
-        NX1Mapping.lastRun(of: try await liveJob(id, for: .status))
+        try await stamping(.status) { NX1Mapping.lastRun(of: try await liveJob(id)) }
     }
 
     // MARK: Helpers
 
-    /// Reads a job and refuses a deleted one as not found, errors naming `operation`.
-    private func liveJob(_ id: JobID, for operation: JobOperation) async throws -> NX1Job {
-        let native: NX1Job
-        do {
-            native = try await client.job(id.rawValue)
-        } catch let error as JobBridgeError {
-            throw Self.renamed(error, provider: descriptor.name, operation: operation)
-        }
+    /// The core's rule for writes, with the client's retry policy and clock.
+    private var recovery: WriteRecovery { client.rest.writeRecovery }
+
+    /// Reads a job and refuses a deleted one as not found.
+    private func liveJob(_ id: JobID) async throws -> NX1Job {
+        let native = try await client.job(id.rawValue)
         guard !native.isDeleted else {
             let when = native.deletedAt.map { " at \(NX1Date.format($0))" } ?? ""
-            throw JobBridgeError(
-                .notFound, "job \(id) was deleted\(when)", provider: descriptor.name, operation: operation)
+            throw JobBridgeError(.notFound, "job \(id) was deleted\(when)", outcome: .answered)
         }
         return native
     }
 
-    /// The newest live job matching the request, created no earlier than `since`.
-    private func findCreated(_ request: NX1CreateJobRequest, since: Date) async throws -> NX1Job? {
+    /// After a create that may have acted: the live job it made, if exactly one job with
+    /// the request's fields was created since `since`. No such job at all: it did not take
+    /// effect. Look-alikes that cannot be told apart (older ones, when the two clocks may
+    /// disagree; several recent ones): unknown.
+    private func findCreated(_ request: NX1CreateJobRequest, since: Date) async throws -> WriteCheck<NX1Job> {
         let wanted = try? NX1Properties.parse(request.propertiesJSON)
-        return try await client.listJobs().filter { job in
-            guard !job.isDeleted, let created = job.createdAt, created >= since else { return false }
-            return job.jobName == request.jobName && job.jobType == request.jobType && job.source == request.source
-                && job.destination == request.destination && job.schedule == request.schedule
-                && (try? NX1Properties.parse(job.propertiesJSON)) == wanted
-        }.max { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
+        let matches = try await client.listJobs().filter { job in
+            !job.isDeleted && job.jobName == request.jobName && job.jobType == request.jobType
+                && job.source == request.source && job.destination == request.destination
+                && job.schedule == request.schedule && (try? NX1Properties.parse(job.propertiesJSON)) == wanted
+        }
+        let recent = matches.filter { ($0.createdAt ?? .distantPast) >= since }
+        if recent.count == 1, let job = recent.first { return .tookEffect(job) }
+        if matches.isEmpty { return .didNotTakeEffect }
+        let ids = matches.map(\.id).joined(separator: ", ")
+        return .unknown("jobs with the same fields exist (\(ids)) and could be the one created")
     }
 
     /// Whether `after` shows a run that `before` did not. A job that was already pending
@@ -201,18 +182,5 @@ public struct NX1Provider: JobProvider {
     static func newRun(_ after: NX1Job, since before: NX1Job) -> JobRun {
         if started(after, since: before), let run = NX1Mapping.lastRun(of: after) { return run }
         return JobRun(jobID: JobID(after.id), status: RunStatus(.queued))
-    }
-
-    /// Whether a failure leaves it unknown if the server acted on the request.
-    static func isAmbiguous(_ error: JobBridgeError) -> Bool {
-        [.transport, .serviceUnavailable, .serverError, .timeout, .badResponse].contains(error.code)
-    }
-
-    /// The error with this provider name and operation (the client's may differ).
-    static func renamed(_ error: JobBridgeError, provider: String, operation: JobOperation) -> JobBridgeError {
-        var copy = error
-        copy.provider = provider
-        copy.operation = operation
-        return copy
     }
 }

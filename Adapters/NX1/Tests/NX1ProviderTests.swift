@@ -214,27 +214,35 @@ import Testing
         #expect(finished.status.phase == .succeeded)
     }
 
-    @Test func aTriggerThatNeverArrivedIsReportedNotRepeated() async throws {
+    @Test func aTriggerThatNeverArrivedIsSentAgain() async throws {
         let fixture = try NX1Fixture()
         let job = try await fixture.provider.createJob(JobDefinition(name: "J", kind: JobKind(.workflow)))
         fixture.faults.setPlan(.script([.none, .dropBeforeServer]))
-        let error = try #require(
-            await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.runJob(job.id) })
-        #expect(error.code == .transport)
-        #expect(error.operation == .runJob)
-        #expect(error.message.contains("safe"))
-        #expect(fixture.count(.post, "/api/jobs/:id/trigger") == 0)
-        #expect(try await fixture.provider.status(of: job.id) == nil)
+        let run = try await fixture.provider.runJob(job.id)
+        #expect(run.status.phase == .queued)
+        #expect(fixture.faults.records.filter { $0.method == .post && $0.path.hasSuffix("/trigger") }.count == 2)
+        #expect(fixture.count(.post, "/api/jobs/:id/trigger") == 1)
+        #expect(try await fixture.provider.status(of: job.id) != nil)
     }
 
-    @Test func aTriggerAnswered503IsNotRetried() async throws {
+    @Test func aTriggerAnswered503IsSentAgainWithoutACheck() async throws {
+        // 503: the server refused before acting; nothing to check, the trigger is sent again.
         let fixture = try NX1Fixture()
         let job = try await fixture.provider.createJob(JobDefinition(name: "J", kind: JobKind(.workflow)))
         fixture.faults.setPlan(.script([.none, .serverError(status: 503)]))
-        let error = try #require(
-            await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.runJob(job.id) })
-        #expect(error.code == .serviceUnavailable)
-        #expect(fixture.faults.records.filter { $0.method == .post && $0.path.hasSuffix("/trigger") }.count == 1)
+        _ = try await fixture.provider.runJob(job.id)
+        #expect(fixture.faults.records.suffix(4).map(\.method) == [.get, .post, .post, .get])
+        #expect(fixture.count(.post, "/api/jobs/:id/trigger") == 1)
+    }
+
+    @Test func aTriggerAnswered500IsCheckedBeforeItIsSentAgain() async throws {
+        let fixture = try NX1Fixture()
+        let job = try await fixture.provider.createJob(JobDefinition(name: "J", kind: JobKind(.workflow)))
+        fixture.faults.setPlan(.script([.none, .serverError(status: 500)]))
+        _ = try await fixture.provider.runJob(job.id)
+        // GET before, POST (500: may have acted), GET (the check: no new run), POST, GET after.
+        #expect(fixture.faults.records.suffix(5).map(\.method) == [.get, .post, .get, .post, .get])
+        #expect(fixture.count(.post, "/api/jobs/:id/trigger") == 1)
     }
 
     @Test func aCreateWhoseAnswerIsLostReturnsTheJobItMade() async throws {
@@ -251,18 +259,30 @@ import Testing
         #expect(try await fixture.provider.jobs().collect().map(\.id) == [job.id])
     }
 
-    @Test func aCreateThatNeverArrivedIsReportedNotRepeated() async throws {
+    @Test func aCreateThatNeverArrivedIsSentAgain() async throws {
         let fixture = try NX1Fixture()
         _ = try await fixture.client.listJobs()
         fixture.faults.setPlan(.script([.dropBeforeServer]))
+        let job = try await fixture.provider.createJob(JobDefinition(name: "Lost", kind: JobKind(.mirror)))
+        #expect(fixture.count(.post, "/api/jobs") == 1)
+        #expect(try await fixture.provider.jobs().collect().map(\.id) == [job.id])
+    }
+
+    @Test func aLostCreateWithAnOlderLookAlikeIsUncertainNotRepeated() async throws {
+        let fixture = try NX1Fixture()
+        let older = try await fixture.provider.createJob(JobDefinition(name: "Twin", kind: JobKind(.mirror)))
+        fixture.clock.advance(by: .seconds(3_600))
+        fixture.faults.setPlan(.script([.serverError(status: 500)]))
         let error = try #require(
             await #expect(throws: JobBridgeError.self) {
-                _ = try await fixture.provider.createJob(JobDefinition(name: "Lost", kind: JobKind(.mirror)))
+                _ = try await fixture.provider.createJob(JobDefinition(name: "Twin", kind: JobKind(.mirror)))
             })
-        #expect(error.code == .transport)
+        #expect(error.code == .outcomeUncertain)
+        #expect(error.outcome == .maybeActed)
         #expect(error.operation == .createJob)
-        #expect(error.message.contains("creating it again is safe"))
-        #expect(fixture.count(.post, "/api/jobs") == 0)
+        #expect(error.message.contains(older.id.rawValue))
+        #expect(error.message.contains("check the jobs named 'Twin'"))
+        #expect(fixture.count(.post, "/api/jobs") == 1)
     }
 
     @Test func idempotentReadsAreRetried() async throws {
@@ -276,13 +296,14 @@ import Testing
 
 /// Retries that are safe, and what observers see.
 @Suite struct NX1ProviderRetryTests {
-    @Test func aDeleteWhoseAnswerIsLostIsRetriedAndSucceeds() async throws {
+    @Test func aDeleteWhoseAnswerIsLostIsCheckedAndSucceeds() async throws {
         let fixture = try NX1Fixture()
         let job = try await fixture.provider.createJob(JobDefinition(name: "Gone", kind: JobKind(.mirror)))
-        // GET (live check), DELETE (acted, answer lost), DELETE again (404).
+        // GET (live check), DELETE (acted, answer lost), GET (the check: deleted).
         fixture.faults.setPlan(.script([.none, .dropAfterServer]))
         try await fixture.provider.deleteJob(job.id)
-        #expect(fixture.count(.delete, "/api/jobs/:id") == 2)
+        #expect(fixture.count(.delete, "/api/jobs/:id") == 1)
+        #expect(fixture.faults.records.suffix(3).map(\.method) == [.get, .delete, .get])
         #expect(try await fixture.provider.jobs().collect().isEmpty)
     }
 

@@ -110,8 +110,15 @@ public struct SyncClient: Sendable {
     /// Not in the Job Management document, which lists `PUT` and `DELETE` on this path
     /// only; ``SyncProvider`` falls back to the workspace's list when the server answers
     /// `405` or `501`.
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` when the answer is about another job.
     public func job(_ id: String) async throws -> SyncJob {
-        try await get(SyncJob.self, ["jobs", id], operation: .getJob)
+        let job = try await get(SyncJob.self, ["jobs", id], operation: .getJob)
+        guard job.id == id else {
+            throw JobBridgeError.answerIsAboutAnother(
+                "job", asked: id, answered: job.id, provider: rest.provider, operation: .getJob)
+        }
+        return job
     }
 
     /// `POST /workspaces/{workspace_id}/jobs`: creates a job and returns it as the server

@@ -420,8 +420,7 @@ public struct SyncProvider: JobProvider {
     private var recovery: WriteRecovery { client.rest.writeRecovery }
 
     /// The job, read with `GET /jobs/{id}`, or from the workspace's list when the server
-    /// has no such route (`405`, `501`). A job of another workspace is not found; an answer
-    /// about another job is a bad response.
+    /// has no such route (`405`, `501`). A job of another workspace is not found.
     func nativeJob(_ id: String) async throws -> SyncJob {
         let job: SyncJob
         do {
@@ -430,12 +429,6 @@ public struct SyncProvider: JobProvider {
             guard let listed = try await client.jobs(inWorkspace: workspaceID).collect().first(where: { $0.id == id })
             else { throw notFound(id) }
             return listed
-        }
-        guard job.id == id else {
-            throw JobBridgeError(
-                .badResponse,
-                "asked for job \(ErrorText.quoted(id)), the answer is job \(ErrorText.quoted(job.id))",
-                httpStatus: 200, field: "id")
         }
         if let workspace = job.workspaceID, workspace != workspaceID { throw notFound(id) }
         return job

@@ -216,3 +216,19 @@ extension JobBridgeError: LocalizedError {
     /// The same text as ``description``.
     public var errorDescription: String? { description }
 }
+
+extension JobBridgeError {
+    /// The error for an answer about another object than the one asked for (a read of job
+    /// `a` answered with job `b`): a ``Code/badResponse`` at `field`, both ids quoted and
+    /// bounded. Adapters check every read by id with it, so that a confused proxy or
+    /// server never makes one job pass for another.
+    public static func answerIsAboutAnother(
+        _ what: String, asked: String, answered: String, provider: String?, operation: JobOperation?,
+        field: String = "id"
+    ) -> JobBridgeError {
+        JobBridgeError(
+            .badResponse,
+            "asked for \(what) \(ErrorText.quoted(asked)), the answer is about \(what) \(ErrorText.quoted(answered))",
+            provider: provider, operation: operation, httpStatus: 200, field: field)
+    }
+}

@@ -16,6 +16,14 @@ import JobBridge
 /// ```
 /// The mapping is documented on `ConnectMapping` (native → portable) and
 /// `ConnectRequests` (portable → native) in this module's sources.
+///
+/// Writes follow the core's rule (``WriteRecovery``): a create, run, stop or delete that
+/// may have acted is checked, never repeated blindly. After an ambiguous create the jobs
+/// are listed for one with the same name, type, source and table or query, created since
+/// shortly before the request (five minutes of clock skew allowed); after an ambiguous run
+/// or stop the job's `lastRun` is read; after an ambiguous delete the job is read. A write
+/// that took effect is reported as such even when a read after it fails. Errors name this
+/// provider instance and the operation the caller invoked.
 public struct ConnectProvider: JobProvider {
     /// The operations CData Connect AI supports.
     public static let capabilities: ProviderCapabilities = [
@@ -33,6 +41,7 @@ public struct ConnectProvider: JobProvider {
     /// Name, capabilities (``capabilities``), schedules (intervals, and cron converted to
     /// an interval when the conversion allows).
     public let descriptor: ProviderDescriptor
+    private let now: @Sendable () -> Date
 
     /// Creates the provider.
     ///
@@ -47,11 +56,14 @@ public struct ConnectProvider: JobProvider {
     ///   - allowsApproximateSchedules: Whether to accept a cron schedule that an interval
     ///     can only approximate (for example `0 */5 * * *`, which restarts at midnight);
     ///     by default such a schedule is refused, saying what would differ.
+    ///   - now: The wall clock, used to bound the search for a job whose create failed
+    ///     ambiguously (a ``SimulatedClock``'s date source in tests).
     public init(
         client: ConnectClient, name: String = ConnectClient.providerName, cacheConnection: ConnectionRef? = nil,
-        allowsApproximateSchedules: Bool = false
+        allowsApproximateSchedules: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.client = client
+        self.now = now
         self.cacheConnection = cacheConnection
         self.allowsApproximateSchedules = allowsApproximateSchedules
         self.descriptor = ProviderDescriptor(
@@ -80,126 +92,179 @@ public struct ConnectProvider: JobProvider {
     public func jobs() -> PagedSequence<Job> {
         let client = client
         let cache = cacheConnection
-        return .single { try await client.jobs().map { ConnectMapping.job($0, cacheConnection: cache) } }
+        return stamping(
+            .listJobs, .single { try await client.jobs().map { ConnectMapping.job($0, cacheConnection: cache) } })
     }
 
     /// One job, with its implied task.
     public func job(_ id: JobID) async throws -> Job {
-        ConnectMapping.job(try await client.job(id.rawValue), cacheConnection: cacheConnection)
+        try await stamping(.getJob) {
+            ConnectMapping.job(try await client.job(id.rawValue), cacheConnection: cacheConnection)
+        }
     }
 
     /// Creates a job. Validated before any request: the core's rules, then Connect's
     /// (one task with a table or query, an interval in hours, days, weeks or months, a
     /// source with an id, no destination but the cache connection).
     public func createJob(_ definition: JobDefinition) async throws -> Job {
-        try definition.validate(for: descriptor)
-        let request = try requests(.createJob).request(for: definition)
-        do {
-            return ConnectMapping.job(try await client.createJob(request), cacheConnection: cacheConnection)
-        } catch let error as JobBridgeError where error.code == .transport || error.code == .serviceUnavailable {
-            throw await explainAmbiguousCreate(error, request: request)
+        try await stamping(.createJob) {
+            try definition.validate(for: descriptor)
+            let request = try requests(.createJob).request(for: definition)
+            let sentAt = now()
+            let created = try await recovery.perform(
+                .createJob, provider: descriptor.name, checking: "the jobs named '\(definition.name)'"
+            ) {
+                try await client.createJob(request)
+            } check: {
+                try await findCreated(request, since: sentAt.addingTimeInterval(-300))
+            }
+            return ConnectMapping.job(created, cacheConnection: cacheConnection)
         }
     }
 
-    /// After a create that may or may not have reached the provider (the connection
-    /// dropped, or a gateway failed), looks for the job and says in the error whether it
-    /// is safe to create it again. The create is never repeated here.
-    private func explainAmbiguousCreate(_ error: JobBridgeError, request: JobRequest) async -> JobBridgeError {
-        var explained = error
-        guard let jobs = try? await client.jobs() else {
-            explained.message += "; whether the job was created could not be checked: list the jobs before trying again"
-            return explained
-        }
-        let matches = jobs.filter { job in
+    /// After a create that may have acted: the job it made, if exactly one with its name,
+    /// type, source and table or query was created since `since`. No such job at all: it
+    /// did not take effect. Look-alikes that cannot be told apart (older ones, when the two
+    /// clocks may disagree; several recent ones): unknown.
+    private func findCreated(_ request: JobRequest, since: Date) async throws -> WriteCheck<JobInfo> {
+        let matches = try await client.jobs().filter { job in
             job.name == request.name && job.jobType == request.jobType
                 && job.params.sourceConnection == request.params.sourceConnection
                 && job.params.sourceTable == request.params.sourceTable && job.params.query == request.params.query
         }
-        if matches.isEmpty {
-            explained.message += "; no such job exists, so creating it again is safe"
-        } else {
-            let ids = matches.map(\.id).joined(separator: ", ")
-            explained.message +=
-                "; a job with this name, source and table exists (\(ids)): the create may have "
-                + "taken effect, check it before trying again"
-        }
-        return explained
+        let recent = matches.filter { ($0.created ?? .distantPast) >= since }
+        if recent.count == 1, let job = recent.first { return .tookEffect(job) }
+        if matches.isEmpty { return .didNotTakeEffect }
+        let ids = matches.map(\.id).joined(separator: ", ")
+        return .unknown("jobs with this name, source and table exist (\(ids)) and could be the one created")
     }
 
     /// Changes a job: reads it, applies the change to its JSON (every param kept, known or
     /// not) and sends the whole job back.
     public func updateJob(_ id: JobID, with update: JobUpdate) async throws -> Job {
-        try update.validate(for: descriptor)
-        let requests = requests(.updateJob)
-        try requests.check(update)
-        let current = try await client.job(id.rawValue)
-        let request = try requests.request(updating: current, with: update)
-        return ConnectMapping.job(
-            try await client.updateJob(id.rawValue, with: request), cacheConnection: cacheConnection)
+        try await stamping(.updateJob) {
+            try update.validate(for: descriptor)
+            let requests = requests(.updateJob)
+            try requests.check(update)
+            let current = try await client.job(id.rawValue)
+            let request = try requests.request(updating: current, with: update)
+            let updated: JobInfo
+            do {
+                updated = try await client.updateJob(id.rawValue, with: request)
+            } catch let error as JobBridgeError where error.code == .badResponse && error.outcome == .maybeActed {
+                // The provider said 2xx, so the update took effect; only its answer was
+                // unreadable. Read the job again rather than report a failure.
+                guard let reread = try await recovery.readAfterWrite({ try await client.job(id.rawValue) }) else {
+                    throw error
+                }
+                updated = reread
+            }
+            return ConnectMapping.job(updated, cacheConnection: cacheConnection)
+        }
     }
 
-    /// Deletes a job.
+    /// Deletes a job (and the data it cached). A delete whose answer was lost succeeds
+    /// when the job is gone.
     public func deleteJob(_ id: JobID) async throws {
-        try await client.deleteJob(id.rawValue)
+        try await stamping(.deleteJob) {
+            try await recovery.perform(.deleteJob, provider: descriptor.name, checking: "job \(id)") {
+                try await client.deleteJob(id.rawValue, retrying: false)
+            } check: {
+                try await .gone { _ = try await client.job(id.rawValue) }
+            }
+        }
     }
 
     // MARK: Runs
 
     /// Queues a run and returns it as the job's `lastRun` reads right after.
     ///
-    /// Connect runs have no id. If `lastRun` still shows the previous, finished run (the
-    /// queue has not caught up), the run returned is queued and "requested" just after
-    /// that one started, so that waiting never takes the previous result for this run.
-    /// Choosing tasks is unsupported (a job has one task). A run of a running job throws
-    /// ``JobBridgeError/Code/conflict`` (`409 CACHE_JOB_RUNNING`).
+    /// The job is read before the run, so that an ambiguous failure can be checked (a
+    /// `lastRun` newer than the one before, or going, is this run) and so that the run
+    /// returned is never taken for the previous one. Connect runs have no id. If `lastRun`
+    /// still shows the previous, finished run, the run returned is queued and "requested"
+    /// just after that one started. Choosing tasks is unsupported (a job has one task). A
+    /// run of a running job throws ``JobBridgeError/Code/conflict`` (`409 CACHE_JOB_RUNNING`).
     public func runJob(_ id: JobID, tasks: [TaskID]?) async throws -> JobRun {
         if tasks != nil { throw unsupported(.runTasks) }
-        try await client.runJob(id.rawValue)
-        // The run is queued once the provider said 200; the read only adds what it knows.
-        // If the read fails, the queued run is still reported rather than an error that
-        // would invite running the job a second time.
-        var info: JobInfo?
-        do {
-            info = try await client.job(id.rawValue)
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            info = nil
+        return try await stamping(.runJob) {
+            let before = try await client.job(id.rawValue).lastRun.flatMap { ConnectMapping.run($0, of: id) }
+            let started = try await recovery.perform(
+                .runJob, provider: descriptor.name, checking: "the last run of job \(id)"
+            ) { () -> JobRun? in
+                try await client.runJob(id.rawValue)
+                return nil
+            } check: { () -> WriteCheck<JobRun?> in
+                let latest = try await client.job(id.rawValue).lastRun.flatMap { ConnectMapping.run($0, of: id) }
+                guard let latest, Self.isNew(latest, since: before) else {
+                    return .unknown("the job shows no new run yet (a queued run may not show at once)")
+                }
+                return .tookEffect(latest)
+            }
+            if let started { return started }
+            // Queued: the read only adds what it knows, and its failure is not the run's.
+            let latest = try await recovery.readAfterWrite { try await client.job(id.rawValue) }?
+                .lastRun.flatMap { ConnectMapping.run($0, of: id) }
+            if let latest, Self.isNew(latest, since: before) { return latest }
+            let queued = RunStatus(.queued, providerValue: "JOB_QUEUED")
+            let previousStart = before?.startedAt ?? latest?.startedAt
+            return JobRun(jobID: id, status: queued, requestedAt: previousStart.map { $0.addingTimeInterval(0.001) })
         }
-        let latest = info?.lastRun.flatMap { ConnectMapping.run($0, of: id) }
-        if let latest, !latest.status.isFinished { return latest }
-        let queued = RunStatus(.queued, providerValue: "JOB_QUEUED")
-        return JobRun(
-            jobID: id, status: queued, requestedAt: latest?.startedAt.map { $0.addingTimeInterval(0.001) })
     }
 
-    /// Stops the job's current run (`POST /job/{id}/stop`).
+    /// Whether `run` (a `lastRun` read after a run request) is another run than `before`
+    /// (the one read before it): it is going while `before` was not, or it started later.
+    static func isNew(_ run: JobRun, since before: JobRun?) -> Bool {
+        guard let before else { return true }
+        if !run.status.isFinished, before.status.isFinished { return true }
+        guard let start = run.startedAt, let previous = before.startedAt else { return false }
+        return start > previous
+    }
+
+    /// Stops the job's current run (`POST /job/{id}/stop`). A stop whose answer was lost
+    /// succeeds when the job no longer runs.
     public func cancelRun(of id: JobID) async throws {
-        try await client.stopJob(id.rawValue)
+        try await stamping(.cancelRun) {
+            try await recovery.perform(.cancelRun, provider: descriptor.name, checking: "the last run of job \(id)") {
+                try await client.stopJob(id.rawValue)
+            } check: {
+                let latest = try await client.job(id.rawValue).lastRun.flatMap { ConnectMapping.run($0, of: id) }
+                return latest.map { $0.status.isFinished } ?? true ? .tookEffect(()) : .didNotTakeEffect
+            }
+        }
     }
 
     /// The job's `lastRun`; `nil` when it carries the year-1 "never ran" sentinel.
     public func status(of id: JobID) async throws -> JobRun? {
-        let info = try await client.job(id.rawValue)
-        return info.lastRun.flatMap { ConnectMapping.run($0, of: JobID(info.id)) }
+        try await stamping(.status) {
+            let info = try await client.job(id.rawValue)
+            return info.lastRun.flatMap { ConnectMapping.run($0, of: JobID(info.id)) }
+        }
     }
 
     // MARK: Tasks
 
     /// The job's one implied task (none when the job names no table or query).
     public func tasks(of jobID: JobID) async throws -> [JobTask] {
-        ConnectMapping.tasks(try await client.job(jobID.rawValue))
+        try await stamping(.listTasks) { ConnectMapping.tasks(try await client.job(jobID.rawValue)) }
     }
 
     /// The implied task by id (`table` for a Caching job, `query` for a ScheduledQuery).
     public func task(_ taskID: TaskID, of jobID: JobID) async throws -> JobTask {
-        guard let task = try await tasks(of: jobID).first(where: { $0.id == taskID }) else {
-            throw JobBridgeError(
-                .notFound, "job \(jobID) has no task \(taskID) (its one task is \"table\" or \"query\")",
-                provider: descriptor.name, operation: .listTasks)
+        try await stamping(.listTasks) {
+            guard
+                let task = ConnectMapping.tasks(try await client.job(jobID.rawValue)).first(where: { $0.id == taskID })
+            else {
+                throw JobBridgeError(
+                    .notFound, "job \(jobID) has no task \(taskID) (its one task is \"table\" or \"query\")",
+                    outcome: .answered)
+            }
+            return task
         }
-        return task
     }
+
+    /// The core's rule for writes, with the client's retry policy and clock.
+    private var recovery: WriteRecovery { client.rest.writeRecovery }
 
     private func requests(_ operation: JobOperation) -> ConnectRequests {
         ConnectRequests(
