@@ -12,8 +12,10 @@ struct ConnectHarness: ContractHarness {
 
     func makeProvider() async throws -> any JobProvider {
         let simulator = ConnectSimulator(clock: simulatedClock)
+        // An instance name other than the client's: errors must name the instance.
         return ConnectProvider(
-            client: try TestSupport.client(simulator), cacheConnection: TestSupport.cacheConnection)
+            client: try TestSupport.client(simulator), name: "Connect (contract)",
+            cacheConnection: TestSupport.cacheConnection)
     }
 
     var capabilities: ProviderCapabilities { ConnectProvider.capabilities }

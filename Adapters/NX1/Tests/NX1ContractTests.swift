@@ -11,7 +11,9 @@ struct NX1Harness: ContractHarness {
     let simulatedClock = SimulatedClock()
 
     func makeProvider() async throws -> any JobProvider {
-        try NX1Fixture(clock: simulatedClock).provider
+        // An instance name other than the client's: errors must name the instance.
+        let fixture = try NX1Fixture(clock: simulatedClock)
+        return NX1Provider(client: fixture.provider.client, name: "NX1 (contract)", now: simulatedClock.dateSource)
     }
 
     var capabilities: ProviderCapabilities { NX1Provider.capabilities }

@@ -11,8 +11,10 @@ struct SyncHarness: ContractHarness {
     let simulatedClock = SimulatedClock()
 
     func makeProvider() async throws -> any JobProvider {
-        try await SyncFixture(configuration: .init(token: "contract-token", pageSize: 3), clock: simulatedClock)
-            .provider
+        // An instance name other than the client's: errors must name the instance.
+        let fixture = try await SyncFixture(
+            configuration: .init(token: "contract-token", pageSize: 3), clock: simulatedClock)
+        return SyncProvider(client: fixture.provider.client, workspaceID: fixture.provider.workspaceID, name: "Sync (contract)")
     }
 
     var capabilities: ProviderCapabilities { SyncProvider.capabilities }

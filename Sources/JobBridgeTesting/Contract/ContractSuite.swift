@@ -90,14 +90,17 @@ public enum ContractSuite {
     }
 
     /// The case that checks a declared operation on a job that does not exist throws
-    /// "not found" (every operation but listing and creating, which name no job).
+    /// "not found" (every operation but listing and creating, which name no job), naming
+    /// the provider instance and the operation the caller invoked (not a read it made inside).
     static func notFound(_ operation: JobOperation) -> ContractCase? {
         guard operation != .listJobs, operation != .createJob else { return nil }
         return ContractCase("notFound.\(operation.rawValue)", operation: operation) { harness in
             let provider = try await harness.makeProvider()
-            try await Check.throwsError(.notFound, "\(operation.rawValue) on a job that does not exist") {
+            let what = "\(operation.rawValue) on a job that does not exist"
+            let error = try await Check.throwsError(.notFound, operation: operation, what) {
                 try await perform(operation, on: provider, job: harness.nonexistentJobID, harness: harness)
             }
+            try Check.equal(error.provider, provider.descriptor.name, "\(what): the error's provider")
         }
     }
 
