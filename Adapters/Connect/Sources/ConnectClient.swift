@@ -70,10 +70,13 @@ public struct ConnectClient: Sendable {
     ///
     /// - Throws: ``JobBridgeError/Code/badResponse`` when the answer is about another job.
     public func job(_ id: String) async throws -> JobInfo {
-        let response = try await rest.send(
-            .get, ["job", id], headers: ["Accept": "application/json"], operation: .getJob)
-        let listed = try? JSONDecoder().decode(JobListAnswer.self, from: response.body).jobs
-        if let listed, !listed.isEmpty {
+        let response = try await rest.read { () -> (HTTPResponse, JobAnswer) in
+            let response = try await rest.send(
+                .get, ["job", id], headers: ["Accept": "application/json"], operation: .getJob)
+            return (response, try rest.decode(JobAnswer.self, from: response, operation: .getJob))
+        }
+        let listed = try? JSONDecoder().decode(JobListAnswer.self, from: response.0.body).jobs
+        if let listed, listed.count > 1 {
             guard let job = listed.first(where: { $0.id == id }) else {
                 throw JobBridgeError.answerIsAboutAnother(
                     "job", asked: id, answered: listed.map(\.id).joined(separator: ", "), provider: rest.provider,
@@ -81,7 +84,7 @@ public struct ConnectClient: Sendable {
             }
             return job
         }
-        let job = try rest.decode(JobAnswer.self, from: response, operation: .getJob).job
+        let job = response.1.job
         guard job.id == id else {
             throw JobBridgeError.answerIsAboutAnother(
                 "job", asked: id, answered: job.id, provider: rest.provider, operation: .getJob)

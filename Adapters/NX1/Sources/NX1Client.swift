@@ -80,9 +80,11 @@ public struct NX1Client: Sendable {
     /// - Throws: ``JobBridgeError/Code/badResponse`` when the answer is neither, or an
     ///   element is not a job (naming its index).
     public func listJobs() async throws -> [NX1Job] {
-        let response = try await rest.send(
-            .get, ["api", "jobs"], headers: ["Accept": "application/json"], operation: .listJobs)
-        return try rest.decode(NX1JobList.self, from: response, operation: .listJobs).jobs
+        try await rest.read {
+            let response = try await rest.send(
+                .get, ["api", "jobs"], headers: ["Accept": "application/json"], operation: .listJobs)
+            return try rest.decode(NX1JobList.self, from: response, operation: .listJobs).jobs
+        }
     }
 
     /// `DELETE /api/jobs/{job_id}`: deletes a job (NX1 keeps it with `is_deleted: true`).

@@ -185,9 +185,11 @@ public struct SyncClient: Sendable {
     /// `GET /jobs/{job_id}/status`. For a job that never ran the answer may carry no run
     /// at all (see ``SyncRun/isEmpty``).
     public func status(of jobID: String) async throws -> SyncRun {
-        let response = try await send(.get, ["jobs", jobID, "status"], operation: .status)
-        if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return SyncRun() }
-        return try decode(SyncRun.self, response, operation: .status)
+        try await rest.read {
+            let response = try await send(.get, ["jobs", jobID, "status"], operation: .status)
+            if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return SyncRun() }
+            return try decode(SyncRun.self, response, operation: .status)
+        }
     }
 
     // MARK: Tasks
@@ -274,8 +276,10 @@ public struct SyncClient: Sendable {
     }
 
     private func get<T: Decodable>(_ type: T.Type, _ segments: [String], operation: JobOperation?) async throws -> T {
-        let response = try await send(.get, segments, operation: operation)
-        return try decode(type, response, operation: operation)
+        try await rest.read {
+            let response = try await send(.get, segments, operation: operation)
+            return try decode(type, response, operation: operation)
+        }
     }
 
     @discardableResult

@@ -14,7 +14,8 @@ struct SyncHarness: ContractHarness {
         // An instance name other than the client's: errors must name the instance.
         let fixture = try await SyncFixture(
             configuration: .init(token: "contract-token", pageSize: 3), clock: simulatedClock)
-        return SyncProvider(client: fixture.provider.client, workspaceID: fixture.provider.workspaceID, name: "Sync (contract)")
+        return SyncProvider(
+            client: fixture.provider.client, workspaceID: fixture.provider.workspaceID, name: "Sync (contract)")
     }
 
     var capabilities: ProviderCapabilities { SyncProvider.capabilities }

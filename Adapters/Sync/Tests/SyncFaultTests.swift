@@ -264,7 +264,10 @@ import Testing
         #expect(fixture.clock.now.offset >= .seconds(2))
         fixture.faults.setPlan(.script([.truncatedBody]))
         _ = try await fixture.provider.createJob(SyncFixture.definition())
+        // An unreadable answer to a read is read again (four attempts), then reported.
         fixture.faults.setPlan(.script([.malformedBody]))
+        #expect(try await fixture.provider.jobs().collect().count == 1)
+        fixture.faults.setPlan(.script(Array(repeating: .malformedBody, count: 4)))
         let error = await syncError { _ = try await fixture.provider.jobs().collect() }
         #expect(error?.code == .badResponse)
         #expect(error?.message.contains("502 Bad Gateway") == true)

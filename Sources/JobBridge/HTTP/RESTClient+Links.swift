@@ -45,8 +45,11 @@ extension RESTClient {
     ) async throws -> T {
         var headers = headers
         if headers["Accept"] == nil { headers["Accept"] = "application/json" }
-        let response = try await perform(HTTPRequest(method: .get, url: url, headers: headers), operation: operation)
-        return try decode(type, from: response, operation: operation, decoder: decoder)
+        return try await read {
+            let response = try await perform(
+                HTTPRequest(method: .get, url: url, headers: headers), operation: operation)
+            return try decode(type, from: response, operation: operation, decoder: decoder)
+        }
     }
 
     private static func port(of components: URLComponents) -> Int? {

@@ -237,8 +237,37 @@ public struct RESTClient: Sendable {
     ) async throws -> T {
         var headers = headers
         if headers["Accept"] == nil { headers["Accept"] = "application/json" }
-        let response = try await send(.get, segments, query: query, headers: headers, operation: operation)
-        return try decode(type, from: response, operation: operation, decoder: decoder)
+        return try await read {
+            let response = try await send(.get, segments, query: query, headers: headers, operation: operation)
+            return try decode(type, from: response, operation: operation, decoder: decoder)
+        }
+    }
+
+    /// Runs a read (an idempotent request and the decoding of its answer) and runs it again
+    /// when its `2xx` answer could not be read (a truncated or garbled body), with the
+    /// retry policy's backoff and limits: a proxy's broken answer to a `GET` is as
+    /// transient as a dropped connection. Only for requests that are safe to repeat.
+    public func read<T>(_ body: () async throws -> T) async throws -> T {
+        let clock: any Clock<Duration> = self.clock
+        return try await read(body, on: clock)
+    }
+
+    private func read<T, C: Clock<Duration>>(_ body: () async throws -> T, on clock: C) async throws -> T {
+        let start = clock.now
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await body()
+            } catch let error as JobBridgeError
+                where error.code == .badResponse && (200..<300).contains(error.httpStatus ?? 0)
+                && retry.retriesTransportErrors && attempt < retry.maxAttempts
+            {
+                let delay = retry.backoff(retry: attempt - 1)
+                guard start.duration(to: clock.now) + delay <= retry.maxTotalTime else { throw error }
+                if delay > .zero { try await clock.sleep(for: delay) }
+            }
+        }
     }
 
     /// Sends `body` encoded as JSON and decodes the JSON answer as `type`.

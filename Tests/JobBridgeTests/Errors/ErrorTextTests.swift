@@ -57,7 +57,8 @@ import Testing
 
 /// What RESTClient says and refuses, in words.
 @Suite struct RESTClientWordsTests {
-    private func client(_ handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) throws -> RESTClient {
+    private func client(_ handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) throws -> RESTClient
+    {
         try RESTClient(
             provider: "P", baseURL: URL(string: "https://api.example.com/v1")!,
             transport: HTTPStubTransport(handler: handler), retry: .never)
