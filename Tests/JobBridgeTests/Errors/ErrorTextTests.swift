@@ -60,7 +60,7 @@ import Testing
     private func client(_ handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) throws -> RESTClient
     {
         try RESTClient(
-            provider: "P", baseURL: URL(string: "https://api.example.com/v1")!,
+            provider: "P", baseURL: try #require(URL(string: "https://api.example.com/v1")),
             transport: HTTPStubTransport(handler: handler), retry: .never)
     }
 
