@@ -115,8 +115,10 @@ public enum NX1Mapping {
             }
         }
         var ended: Date?
-        if status.phase == .succeeded { ended = native.lastCompletedAt ?? native.lastFailedAt }
-        if status.phase == .failed { ended = native.lastFailedAt ?? native.lastCompletedAt }
+        // A success ends at the last completion, a failure at the last failure: never the
+        // other's date (that is a different run's end).
+        if status.phase == .succeeded { ended = native.lastCompletedAt }
+        if status.phase == .failed { ended = native.lastFailedAt }
         if let end = ended, let started, end < started { ended = nil }
         if status.phase == .queued || status.phase == .running { ended = nil }
         var duration: Duration?

@@ -5,7 +5,7 @@ import Testing
 
 /// What NX1 sends that cannot be read is kept as it is, never read as something else.
 @Suite struct NX1UnreadableTests {
-    private static func wire(
+    fileprivate static func wire(
         schedule: String? = nil, status: String? = "new", started: String? = nil, completed: String? = nil,
         failed: String? = nil
     ) throws -> NX1Job {
@@ -76,5 +76,22 @@ import Testing
                 of: try Self.wire(status: " new ", started: "2026-01-02T00:00:00Z", failed: "2026-01-02T00:05:00Z")))
         #expect(new.status == RunStatus(.failed, providerValue: " new "))
         #expect(NX1Mapping.lastRun(of: try Self.wire(status: "NEW ")) == nil)
+    }
+}
+
+extension NX1UnreadableTests {
+    @Test func aRunEndsAtItsOwnKindOfEndOnly() throws {
+        // Failed, with only a completion date (an earlier run's): no end is made up from it.
+        let failed = try #require(
+            NX1Mapping.lastRun(
+                of: try Self.wire(status: "failed", started: "2026-01-02T00:00:00Z", completed: "2026-01-02T00:05:00Z")
+            ))
+        #expect(failed.status.phase == .failed)
+        #expect(failed.endedAt == nil && failed.duration == nil)
+        let succeeded = try #require(
+            NX1Mapping.lastRun(
+                of: try Self.wire(status: "success", started: "2026-01-02T00:00:00Z", failed: "2026-01-02T00:05:00Z")))
+        #expect(succeeded.status.phase == .succeeded)
+        #expect(succeeded.endedAt == nil && succeeded.duration == nil)
     }
 }
