@@ -44,7 +44,9 @@ public struct ProviderRegistry: Sendable {
     /// - Parameters:
     ///   - timeout: The longest time one provider may take; by default
     ///     ``defaultListingTimeout`` (30 s).
-    ///   - clock: The clock the time limit is measured on (a test passes one it controls).
+    ///   - clock: The clock the time limit is measured on. A test passes one it controls,
+    ///     whose sleeps wait until it is advanced: on a `SimulatedClock`, whose sleeps
+    ///     return at once, every provider still listing would be out of time at once.
     public func listAllJobs(
         timeout: Duration = ProviderRegistry.defaultListingTimeout, clock: any Clock<Duration> = ContinuousClock()
     ) async -> AggregatedListing {
