@@ -40,6 +40,7 @@ else {
 print("\nRunning '\(target.job.name)' on \(target.provider)...")
 let run = try await provider.runJob(target.job.id)
 print("  \(Table.format(clock.date))  \(run.status)")
-let finished = try await provider.waitForCompletion(of: run, pollInterval: .seconds(5), clock: clock)
+// The default pace: reads at 0, 0.5, 1.25 s..., each pause half as long again, at most 5 s.
+let finished = try await provider.waitForCompletion(of: run, clock: clock)
 let took = finished.duration.map { " in \($0)" } ?? ""
 print("  \(Table.format(clock.date))  \(finished.status)\(took), \(finished.rowsAffected ?? 0) rows")

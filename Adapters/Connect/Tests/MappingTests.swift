@@ -90,7 +90,9 @@ import Testing
         #expect(jobs[0].settings["destinationTable"] == "revenue")
         #expect(jobs[0].settings["destinationWriteScheme"] == "Append")
         #expect(jobs[1].kind == JobKind(.other, providerValue: "Replication2"))
-        #expect(jobs[1].schedule == .manual)
+        // An interval unit the adapter does not know is unreadable, never manual.
+        #expect(jobs[1].schedule.kind == .unreadable)
+        #expect(jobs[1].schedule.description.contains("Fortnight"))
         #expect(jobs[1].settings["shiny"] == [1, 2])
         #expect(jobs[1].providerData?["intervalUnit"] == "Fortnight")
     }

@@ -9,7 +9,7 @@ import JobBridge
 /// | `name` | `job_name` | |
 /// | `kind` | `job_type` | `airflow.*` → `.workflow`, `mirror` → `.mirror`, else `.other`; the wire value is `providerValue` |
 /// | `source`, `destination` | `source`, `destination` | free text ↔ `ConnectionRef(name:)`; a ref with only an id is sent as the id's text |
-/// | `schedule` | `schedule` | text ↔ `.cron(CronSchedule(text, dialect: .airflow, timeZone: .gmt))`; `null` ↔ `.manual` |
+/// | `schedule` | `schedule` | text ↔ `.cron(CronSchedule(text, dialect: .airflow, timeZone: .gmt))`; `null` ↔ `.manual`; a text the parser refuses → ``Schedule/unreadable(_:)`` (never written back) |
 /// | `isEnabled` | — | always `true`: NX1 has no switch (see ``request(for:)``) |
 /// | `tasks` | — | always empty: NX1 jobs have no tasks |
 /// | `settings` | `properties_json` | members of the JSON object held in the string |
@@ -26,7 +26,7 @@ public enum NX1Mapping {
     ///
     /// Never fails: a `properties_json` that is not valid JSON leaves ``Job/settings``
     /// empty (the text stays in ``Job/providerData``); a schedule the cron parser refuses
-    /// becomes ``Schedule/manual`` (its text stays in ``Job/providerData``).
+    /// becomes ``Schedule/unreadable(_:)``, with its text and the parser's reason.
     public static func job(from native: NX1Job) -> Job {
         Job(
             id: JobID(native.id), name: native.jobName, kind: kind(for: native.jobType),
@@ -46,11 +46,17 @@ public enum NX1Mapping {
     }
 
     /// `null` or blank → ``Schedule/manual``; else the text as an Airflow cron in UTC
-    /// (Airflow's default zone), presets such as `@daily` kept as text.
+    /// (Airflow's default zone), presets such as `@daily` kept as text. A text the parser
+    /// refuses (`*/0 * * * *`, `@every 5m`) → ``Schedule/unreadable(_:)`` with the text as
+    /// sent and the parser's reason: never ``Schedule/manual``, which would say it never runs.
     public static func schedule(from text: String?) -> Schedule {
         guard let text, !text.allSatisfy(\.isWhitespace) else { return .manual }
-        guard let cron = try? CronSchedule(text, dialect: .airflow, timeZone: .gmt) else { return .manual }
-        return .cron(cron)
+        do {
+            return .cron(try CronSchedule(text, dialect: .airflow, timeZone: .gmt))
+        } catch {
+            let reason = (error as? JobBridgeError)?.message ?? "\(error)"
+            return .unreadable(UnreadableSchedule(text: text, reason: reason, dialect: .airflow, timeZone: .gmt))
+        }
     }
 
     /// The members of `properties_json` when it holds an object; a non-object value under
@@ -63,10 +69,11 @@ public enum NX1Mapping {
 
     /// The job's status as a run phase: `pending` → queued, `running` → running,
     /// `completed`/`success` → succeeded, `failed`/`error` → failed, anything else
-    /// (`new` included) → unknown; the wire value is always kept.
+    /// (`new` included) → unknown. Words are compared without the white space around them
+    /// and in any case (`"failed "` is failed); the wire value is always kept as sent.
     public static func runStatus(for status: NX1JobStatus) -> RunStatus {
         let phase: RunStatus.Phase
-        switch status {
+        switch normalized(status) {
         case .pending: phase = .queued
         case .running: phase = .running
         case .completed, .success: phase = .succeeded
@@ -76,20 +83,28 @@ public enum NX1Mapping {
         return RunStatus(phase, providerValue: status.rawValue)
     }
 
+    /// The status trimmed and lowercased, for comparing with the known words.
+    private static func normalized(_ status: NX1JobStatus) -> NX1JobStatus {
+        NX1JobStatus(rawValue: status.rawValue.trimmingWhitespace().lowercased())
+    }
+
     /// The job's current or latest run, built from `status` and the `last_*_at` dates
     /// (NX1 keeps no run history and gives runs no ids):
     /// - `nil` when the job never started and its status is `new` or absent;
     /// - start: `last_started_at`; end: `last_completed_at` for a success,
     ///   `last_failed_at` for a failure (when not before the start);
-    /// - a status that says no run (`new` after a run, an unknown word) takes the phase
-    ///   of whichever of the last completion and failure is the later, when one is at or
-    ///   after the last start; otherwise it is kept as an unknown phase.
+    /// - a status that says no run (`new` after a run, or no status) takes the phase of
+    ///   whichever of the last completion and failure is the later, when one is at or
+    ///   after the last start; otherwise it is kept as an unknown phase;
+    /// - a status word this mapping does not know stays unknown, whatever the dates say:
+    ///   a word it cannot read is never taken for another.
     public static func lastRun(of native: NX1Job) -> JobRun? {
         let jobID = JobID(native.id)
         let started = native.lastStartedAt
         var status = native.status.map(runStatus(for:)) ?? RunStatus(.unknown)
-        if started == nil, native.status == nil || native.status == .new { return nil }
-        if status.phase == .unknown, let started {
+        let saysNoRun = native.status.map { normalized($0) == .new } ?? true
+        if started == nil, saysNoRun { return nil }
+        if saysNoRun, let started {
             let completed = native.lastCompletedAt.flatMap { $0 >= started ? $0 : nil }
             let failed = native.lastFailedAt.flatMap { $0 >= started ? $0 : nil }
             switch (completed, failed) {
@@ -100,8 +115,10 @@ public enum NX1Mapping {
             }
         }
         var ended: Date?
-        if status.phase == .succeeded { ended = native.lastCompletedAt ?? native.lastFailedAt }
-        if status.phase == .failed { ended = native.lastFailedAt ?? native.lastCompletedAt }
+        // A success ends at the last completion, a failure at the last failure: never the
+        // other's date (that is a different run's end).
+        if status.phase == .succeeded { ended = native.lastCompletedAt }
+        if status.phase == .failed { ended = native.lastFailedAt }
         if let end = ended, let started, end < started { ended = nil }
         if status.phase == .queued || status.phase == .running { ended = nil }
         var duration: Duration?
@@ -146,6 +163,9 @@ public enum NX1Mapping {
         }
         let type = try jobType(for: definition.kind, refuse: refuse)
         var schedule: String?
+        if case .unreadable(let unreadable) = definition.schedule {
+            throw refuse("schedule", "\(unreadable); it cannot be written back")
+        }
         if case .cron(let cron) = definition.schedule {
             guard cron.dialect != .sync else {
                 throw refuse(

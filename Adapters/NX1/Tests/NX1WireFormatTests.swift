@@ -67,7 +67,12 @@ import Testing
         #expect(job.id == "3c90c3cc-0d44-4b50-8888-8dd25736052a")
         #expect(job.kind == JobKind(.other, providerValue: "<string>"))
         #expect(job.settings.isEmpty)
-        #expect(job.schedule == .manual)
+        // The placeholder is no cron: it is kept as unreadable, never read as manual.
+        guard case .unreadable(let schedule) = job.schedule else {
+            Issue.record("the seed's schedule read as \(job.schedule), not as unreadable")
+            return
+        }
+        #expect(schedule.text == "<string>" && schedule.dialect == .airflow)
         #expect(job.providerData?["properties_json"] == "<string>")
         #expect(job.providerData?["schedule"] == "<string>")
         // An unknown status is kept as an unknown phase, even before any start.

@@ -9,12 +9,12 @@ import JobBridge
 /// | ``Job/id``, ``Job/name`` | `id`, `name` |
 /// | ``Job/kind`` | `type`: Standard → replication, SyncAll → replicateAll, LoadFolder → loadFolder, ChangeDataCapture → changeDataCapture, ReverseETL → reverseETL, anything else → other; the string kept in ``JobKind/providerValue`` |
 /// | ``Job/source``, ``Job/destination`` | `source_connection_id`, `destination_connection_id` (ids only: the job's JSON names no connection) |
-/// | ``Job/schedule`` | `schedule.cron` in Sync's dialect, read in GMT when `use_gmt_datetime` is true, else in the server's zone; empty or absent → manual |
+/// | ``Job/schedule`` | `schedule.cron` in Sync's dialect, read in GMT when `use_gmt_datetime` is true, else in the server's zone; empty or absent → manual; a cron the parser refuses → ``Schedule/unreadable(_:)`` (text, reason, dialect, zone), never manual |
 /// | ``Job/isEnabled`` | `schedule.enabled` (absent → true) |
 /// | ``Job/tasks`` | the tasks endpoint: `query`, `index`, `is_active` (absent → true) |
 /// | ``Job/settings`` | every other member, documented or not, by wire name |
 /// | ``Job/providerData`` | the job's JSON, whole |
-/// | ``JobRun`` | a history entry or status: `id`, `status`, `run_start_date`, `runtime`, `records_affected`, `details`, `tasks` (v1's PascalCase read too) |
+/// | ``JobRun`` | a history entry or status: `id`, `status`, `run_start_date`, `runtime`, `records_affected`, `details`, `tasks` (v1's PascalCase read too); a negative runtime, row count or end-minus-start reads as `nil` (the JSON keeps it) |
 public enum SyncMapping {
     // MARK: Kinds
 
@@ -71,15 +71,23 @@ public enum SyncMapping {
 
     /// The portable schedule and enabled flag of a job's settings.
     ///
-    /// A cron the schedule type refuses is reported as ``Schedule/manual``; the text stays
-    /// in ``Job/providerData``.
+    /// A cron the parser refuses (`*/0 * * * *`, `0 0 31 2 *`) is reported as
+    /// ``Schedule/unreadable(_:)`` with its text as sent, the parser's reason, the dialect
+    /// and the zone: never as ``Schedule/manual``, which would say the job never runs.
     public static func schedule(_ settings: SyncJobSettings, serverTimeZone: TimeZone) -> (Schedule, isEnabled: Bool) {
         let isEnabled = settings.schedule?.enabled ?? true
-        let text = settings.schedule?.cron?.trimmingWhitespace() ?? ""
+        let raw = settings.schedule?.cron ?? ""
+        let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return (.manual, isEnabled) }
         let zone = cronTimeZone(useGMT: settings.useGMTDateTime, serverTimeZone: serverTimeZone)
-        guard let cron = try? CronSchedule(text, dialect: .sync, timeZone: zone) else { return (.manual, isEnabled) }
-        return (.cron(cron), isEnabled)
+        do {
+            return (.cron(try CronSchedule(text, dialect: .sync, timeZone: zone)), isEnabled)
+        } catch {
+            let reason = (error as? JobBridgeError)?.message ?? "\(error)"
+            return (
+                .unreadable(UnreadableSchedule(text: raw, reason: reason, dialect: .sync, timeZone: zone)), isEnabled
+            )
+        }
     }
 
     /// The `schedule` to send for a portable schedule, starting from the job's current one
@@ -88,8 +96,8 @@ public enum SyncMapping {
     /// - Parameters:
     ///   - clearing: Whether a manual schedule must be written as `{"cron": ""}` (on update,
     ///     to remove a cron) rather than left out (on create, when enabled).
-    /// - Throws: ``JobBridgeError/Code/invalidDefinition`` for an interval schedule, a cron
-    ///   Sync cannot express, or a cron in another zone than the job's.
+    /// - Throws: ``JobBridgeError/Code/invalidDefinition`` for an interval or unreadable
+    ///   schedule, a cron Sync cannot express, or a cron in another zone than the job's.
     public static func syncSchedule(
         _ schedule: Schedule, isEnabled: Bool, current: SyncSchedule?, cronTimeZone zone: TimeZone, clearing: Bool
     ) throws -> SyncSchedule? {
@@ -112,6 +120,10 @@ public enum SyncMapping {
         case .interval:
             throw JobBridgeError(
                 .invalidDefinition, "CData Sync schedules by cron only", provider: SyncClient.providerName,
+                field: "schedule")
+        case .unreadable(let unreadable):
+            throw JobBridgeError(
+                .invalidDefinition, "\(unreadable); it cannot be written back", provider: SyncClient.providerName,
                 field: "schedule")
         }
         return result
@@ -239,7 +251,8 @@ public enum SyncMapping {
 
     // MARK: Runs
 
-    /// The portable status of a Sync status string, the string kept.
+    /// The portable status of a Sync status string, the string kept as sent (only its
+    /// letters are compared, in any case, so `" Failed "` is failed).
     ///
     /// Starting, Queued, Pending → queued; Testing, Running, In progress → running;
     /// Successful, SUCCESS, Succeeded, Completed → succeeded; Failed, Error → failed;
@@ -269,14 +282,14 @@ public enum SyncMapping {
             endedAt = start.addingTimeInterval(seconds(runtime))
         }
         var duration = native.runtime
-        if duration == nil, let start = native.runStartDate, let end = endedAt {
+        if duration == nil, let start = native.runStartDate, let end = endedAt, end >= start {
             duration = .milliseconds(Int64((end.timeIntervalSince(start) * 1000).rounded()))
         }
         let taskIDs: [String]? = native.taskIDs ?? native.taskID.map { [$0] }
         return JobRun(
             runID: native.id.map { RunID($0) }, jobID: jobID, status: status, startedAt: native.runStartDate,
-            endedAt: endedAt, duration: duration, rowsAffected: native.recordsAffected, message: native.details,
-            taskIDs: taskIDs?.map { TaskID($0) }, providerData: native.raw)
+            endedAt: endedAt, duration: duration, rowsAffected: native.recordsAffected.flatMap { $0 >= 0 ? $0 : nil },
+            message: native.details, taskIDs: taskIDs?.map { TaskID($0) }, providerData: native.raw)
     }
 
     /// Runs newest first (by start; runs without a start keep their place after those with one).

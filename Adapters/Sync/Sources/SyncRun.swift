@@ -86,6 +86,8 @@ public struct SyncRun: Hashable, Sendable {
         if let milliseconds = value.doubleValue { return Self.milliseconds(milliseconds) }
         guard let text = value.stringValue?.trimmingWhitespace(), !text.isEmpty else { return nil }
         if let milliseconds = Double(text) { return Self.milliseconds(milliseconds) }
+        // A sign anywhere (`-00:01:05`, whose hours read as 0) makes it negative: no duration.
+        guard !text.contains("-") else { return nil }
         var parts = text.split(separator: ":").map(String.init)
         guard parts.count == 3, let seconds = Double(parts[2]), let minutes = Int64(parts[1]) else { return nil }
         var days: Int64 = 0

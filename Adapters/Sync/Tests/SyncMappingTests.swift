@@ -119,7 +119,16 @@ import Testing
         let absent = try read([:])
         #expect(absent.0 == .manual && absent.1)
         let unreadable = try read(["schedule": ["enabled": true, "cron": "every day"]])
-        #expect(unreadable.0 == .manual)
+        // A cron the parser refuses is unreadable, with its text, dialect and zone: never manual.
+        #expect(
+            unreadable.0
+                == .unreadable(
+                    UnreadableSchedule(
+                        text: "every day",
+                        reason: "a sync cron expression has 5 fields (minute hour day-of-month month day-of-week); "
+                            + "'every day' has 2",
+                        dialect: .sync, timeZone: Self.newYork)))
+        #expect(unreadable.1)
     }
 
     @Test func scheduleWritten() throws {

@@ -6,12 +6,15 @@ extension RESTClient {
     /// path relative to ``baseURL`` taken as a directory (`jobs?page=2` under
     /// `https://host/api` is `https://host/api/jobs?page=2`).
     ///
-    /// A link is followed with the client's credentials, so it must stay on the provider:
-    /// a link to another scheme, host or port is refused, as is one that breaks the
-    /// `http://` rule.
+    /// A link is followed with the client's credentials, so it must stay on the provider's
+    /// API: a link to another scheme, host or port is refused, as is one that breaks the
+    /// `http://` rule, and one whose path leaves the base URL's path (`../../etc/passwd`
+    /// or `/admin` under `https://host/api/v2`). Path segments are compared percent-decoded,
+    /// and a segment that decodes to `.` or `..` (`%2e%2e`, `..%2f`) is refused wherever it
+    /// is, since a server may decode it and climb out of the API.
     ///
     /// - Throws: ``JobBridgeError/Code/badResponse`` (with `field` set to `field`) if the
-    ///   link is not a URL or leaves the provider's origin.
+    ///   link is not a URL, leaves the provider's origin, or leaves the base path.
     public func url(forLink link: String, field: String = "nextLink") throws -> URL {
         let text = link.trimmingWhitespace()
         let directory = baseURL.absoluteString.hasSuffix("/") ? baseURL : URL(string: baseURL.absoluteString + "/")
@@ -34,7 +37,40 @@ extension RESTClient {
                     + "so that credentials never leave \(base.host ?? "the provider")",
                 provider: provider, field: field)
         }
+        guard Self.staysUnder(base: base.percentEncodedPath, target: target.percentEncodedPath) else {
+            let basePath = base.percentEncodedPath.isEmpty ? "/" : base.percentEncodedPath
+            throw JobBridgeError(
+                .badResponse,
+                "the provider sent a link that leaves the API's path \(basePath) (\(ResponseText.redacted(resolved))); "
+                    + "it is not followed, so that credentials go to the API only",
+                provider: provider, field: field)
+        }
         return resolved
+    }
+
+    /// Whether a link's path stays under the base path (taken as a directory) and has no
+    /// segment that decodes to `.` or `..`.
+    static func staysUnder(base: String, target: String) -> Bool {
+        guard let targetSegments = decodedSegments(target), let baseSegments = decodedSegments(base) else {
+            return false
+        }
+        for segment in targetSegments {
+            // A decoded segment may hold `/` or `\` (from `%2f`, `%5c`): check each part.
+            let parts = segment.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "\\" }
+            if parts.contains(where: { $0 == "." || $0 == ".." }) { return false }
+        }
+        return targetSegments.starts(with: baseSegments)
+    }
+
+    /// The path's non-empty segments, percent-decoded; `nil` if one is not valid
+    /// percent-encoding.
+    private static func decodedSegments(_ path: String) -> [String]? {
+        var result: [String] = []
+        for raw in path.split(separator: "/") {
+            guard let decoded = String(raw).removingPercentEncoding else { return nil }
+            result.append(decoded)
+        }
+        return result
     }
 
     /// Sends a `GET` to a full URL (a link the provider sent, checked with

@@ -16,7 +16,8 @@ public struct Job: Hashable, Sendable, Identifiable {
     public var source: ConnectionRef?
     /// Where the job writes to.
     public var destination: ConnectionRef?
-    /// When the job runs on its own.
+    /// When the job runs on its own; ``Schedule/unreadable(_:)`` when the provider holds a
+    /// schedule this library cannot read (its text and the reason are kept).
     public var schedule: Schedule
     /// Whether the schedule is in force. A disabled job still runs when asked to.
     public var isEnabled: Bool
@@ -72,6 +73,8 @@ public struct Job: Hashable, Sendable, Identifiable {
     }
 
     /// The definition that would create this job again (on the same or another provider).
+    /// A ``Schedule/unreadable(_:)`` schedule is carried over as it is, so validation
+    /// refuses the definition until a schedule is chosen: it is never written as another.
     public var definition: JobDefinition {
         JobDefinition(
             name: name, kind: kind, source: source, destination: destination, schedule: schedule,

@@ -53,21 +53,25 @@ public struct ProviderDescriptor: Hashable, Sendable {
     public var name: String
     /// The operations the provider supports.
     public var capabilities: ProviderCapabilities
-    /// The schedule kinds the provider accepts.
+    /// The schedule kinds the provider accepts in a definition or an update; never
+    /// ``Schedule/Kind/unreadable`` (the initializer leaves it out, and validation refuses an
+    /// unreadable schedule whatever this set holds). Which kinds a provider *reads* is
+    /// wider: any provider may read a schedule back as ``Schedule/unreadable(_:)``.
     public var scheduleKinds: Set<Schedule.Kind>
     /// The longest job name the provider accepts, when it has a limit.
     public var maximumNameLength: Int?
 
-    /// Creates a descriptor.
+    /// Creates a descriptor. `scheduleKinds` defaults to every kind a provider can accept
+    /// (``Schedule/Kind/writable``); ``Schedule/Kind/unreadable`` is removed from it.
     public init(
         name: String,
         capabilities: ProviderCapabilities,
-        scheduleKinds: Set<Schedule.Kind> = Set(Schedule.Kind.allCases),
+        scheduleKinds: Set<Schedule.Kind> = Schedule.Kind.writable,
         maximumNameLength: Int? = nil
     ) {
         self.name = name
         self.capabilities = capabilities
-        self.scheduleKinds = scheduleKinds
+        self.scheduleKinds = scheduleKinds.subtracting([.unreadable])
         self.maximumNameLength = maximumNameLength
     }
 }

@@ -19,9 +19,14 @@ public struct Page<Element: Sendable>: Sendable {
 /// let all = try await provider.jobs().collect()
 /// ```
 /// A provider that sends the same next token twice, or empty pages with new tokens
-/// without end, would make a listing that never ends; the sequence stops that with
-/// ``JobBridgeError/Code/badResponse`` instead (after ``maximumEmptyPagesInARow`` empty
-/// pages in a row: a few empty pages are legitimate, a hundred are not).
+/// without end, or new tokens without end, would make a listing that never ends; the
+/// sequence stops that with ``JobBridgeError/Code/badResponse`` instead: after
+/// ``maximumEmptyPagesInARow`` empty pages in a row (a few empty pages are legitimate, a
+/// hundred are not), and when page ``maximumPages`` still names a next page.
+///
+/// The sequence checks for cancellation before it fetches each page, so cancelling the
+/// task that iterates it ends the listing with `CancellationError` between two pages,
+/// whatever the transport does with cancellation.
 public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
     /// Fetches the page with the given token (`nil` for the first page).
     public typealias FetchPage = @Sendable (_ token: String?) async throws -> Page<Element>
@@ -31,6 +36,11 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
     /// How many empty pages that still name a next page are followed in a row before the
     /// listing is stopped as runaway.
     public static var maximumEmptyPagesInARow: Int { 100 }
+
+    /// How many pages one listing reads at most: 10,000. A provider whose page
+    /// ``maximumPages`` still names a next page is taken to be looping (at 50 jobs a page
+    /// that is half a million jobs), and the listing is stopped as runaway.
+    public static var maximumPages: Int { 10_000 }
 
     /// Creates a listing from a function that fetches one page.
     public init(fetchPage: @escaping FetchPage) {
@@ -67,6 +77,7 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
         private var started = false
         private var finished = false
         private var emptyPagesInARow = 0
+        private var pagesRead = 0
 
         init(fetchPage: @escaping FetchPage) { self.fetchPage = fetchPage }
 
@@ -82,6 +93,7 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
                 started = true
                 let page: Page<Element>
                 do {
+                    try Task.checkCancellation()
                     page = try await fetchPage(token)
                 } catch {
                     finished = true
@@ -89,9 +101,19 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
                 }
                 buffer = page.elements
                 position = 0
+                pagesRead += 1
+                if page.nextToken != nil, pagesRead >= PagedSequence.maximumPages {
+                    finished = true
+                    buffer = []
+                    throw JobBridgeError(
+                        .badResponse,
+                        "the provider's page \(pagesRead) still names a next page; listing stopped at the cap of "
+                            + "\(PagedSequence.maximumPages) pages (PagedSequence.maximumPages)")
+                }
                 emptyPagesInARow = page.elements.isEmpty ? emptyPagesInARow + 1 : 0
                 if page.nextToken != nil, emptyPagesInARow >= PagedSequence.maximumEmptyPagesInARow {
                     finished = true
+                    buffer = []
                     throw JobBridgeError(
                         .badResponse,
                         "the provider sent \(emptyPagesInARow) empty pages in a row, each naming another; listing stopped"
@@ -100,6 +122,7 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
                 if let next = page.nextToken {
                     guard seenTokens.insert(next).inserted else {
                         finished = true
+                        buffer = []
                         throw JobBridgeError(
                             .badResponse, "the provider sent the next-page token '\(next)' twice; listing stopped")
                     }

@@ -1,5 +1,8 @@
 /// Validation of input, written once for every provider and run before any request is
 /// sent. Each failure is ``JobBridgeError/Code/invalidDefinition`` with the field's path.
+///
+/// A ``Schedule/unreadable(_:)`` schedule (read from a provider, say a job copied with
+/// ``Job/definition``) is always refused at `schedule`, whatever the descriptor accepts.
 extension JobDefinition {
     /// Checks the definition against the core rules and the provider's descriptor.
     ///
@@ -85,6 +88,13 @@ private struct Validator {
     }
 
     func schedule(_ schedule: Schedule, descriptor: ProviderDescriptor) throws {
+        // First, whatever the descriptor says: an unreadable schedule has nothing to write,
+        // and writing anything else in its place would change when the job runs.
+        if case .unreadable(let unreadable) = schedule {
+            throw failure(
+                "schedule",
+                "\(unreadable); it cannot be written to \(provider): set a manual, cron or interval schedule instead")
+        }
         guard descriptor.scheduleKinds.contains(schedule.kind) else {
             let accepted = descriptor.scheduleKinds.map(\.rawValue).sorted().joined(separator: ", ")
             throw failure(

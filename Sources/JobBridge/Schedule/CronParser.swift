@@ -39,8 +39,9 @@ extension CronExpression {
         guard parts.count == 5 else {
             throw JobBridgeError(
                 .invalidDefinition,
-                "a \(dialect.rawValue) cron expression has 5 fields (minute hour day-of-month month day-of-week);"
-                    + " '\(trimmed)' has \(parts.count)",
+                "\(dialect == .airflow ? "an" : "a") \(dialect.rawValue) cron expression has 5 fields "
+                    + "(minute hour day-of-month month day-of-week); '\(ResponseText.truncate(trimmed, limit: 100))' "
+                    + "has \(parts.count)",
                 field: "cron")
         }
         let parser = FieldParser(dialect: dialect)

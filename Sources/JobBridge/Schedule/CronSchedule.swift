@@ -1,7 +1,7 @@
 import Foundation
 
 /// The cron dialects JobBridge reads and writes.
-public enum CronDialect: String, Hashable, Sendable, CaseIterable {
+public enum CronDialect: String, Hashable, Sendable, CaseIterable, Codable {
     /// Debian/Vixie cron.
     case standard
     /// CData Sync: Quartz-like `? L W #`, weekdays 1–7 = SUN–SAT.

@@ -1,12 +1,14 @@
 /// How schedules print: short, readable, and the same wherever they appear (tables, logs,
 /// test failures).
 extension Schedule: CustomStringConvertible {
-    /// `manual`, `cron 0 9 * * 1-5 (America/New_York)`, or `every 6 hours`.
+    /// `manual`, `cron 0 9 * * 1-5 (America/New_York)`, `every 6 hours`, or
+    /// `unreadable cron "*/0 * * * *" (sync, GMT): <reason>`.
     public var description: String {
         switch self {
         case .manual: return "manual"
         case .cron(let cron): return cron.description
         case .interval(let interval): return interval.description
+        case .unreadable(let unreadable): return unreadable.description
         }
     }
 }

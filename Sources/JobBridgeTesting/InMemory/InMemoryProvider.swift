@@ -27,7 +27,7 @@ public struct InMemoryProvider: JobProvider {
         /// The operations it declares (every one by default). Operations left out throw
         /// ``JobBridgeError/Code/unsupported``, as a real provider's would.
         public var capabilities: ProviderCapabilities
-        /// The schedule kinds it accepts.
+        /// The schedule kinds it accepts (every kind a provider can accept by default).
         public var scheduleKinds: Set<Schedule.Kind>
         /// Time from a run's request to its start.
         public var queueDelay: Duration
@@ -41,7 +41,7 @@ public struct InMemoryProvider: JobProvider {
             name: String = "In-Memory",
             pageSize: Int = 50,
             capabilities: ProviderCapabilities = .all,
-            scheduleKinds: Set<Schedule.Kind> = Set(Schedule.Kind.allCases),
+            scheduleKinds: Set<Schedule.Kind> = Schedule.Kind.writable,
             queueDelay: Duration = .seconds(1),
             runDuration: Duration = .seconds(30),
             outcome: @escaping @Sendable (Job, Int) -> RunStatus.Phase = { _, _ in .succeeded }

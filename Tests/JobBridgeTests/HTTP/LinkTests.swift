@@ -12,8 +12,10 @@ import Testing
         let base = "https://jobs.example.com/api.rsc/v2"
         #expect(try client.url(forLink: base + "/jobs?$skip=2").absoluteString == base + "/jobs?$skip=2")
         #expect(try client.url(forLink: "jobs?page=2").absoluteString == base + "/jobs?page=2")
-        #expect(try client.url(forLink: "/other/path").absoluteString == "https://jobs.example.com/other/path")
-        #expect(try client.url(forLink: "https://JOBS.example.com:443/x").host == "JOBS.example.com")
+        #expect(try client.url(forLink: "/api.rsc/v2/jobs").absoluteString == base + "/jobs")
+        #expect(try client.url(forLink: "/api.rsc/v2").absoluteString == base)
+        #expect(try client.url(forLink: "jobs/a%2Fb?x=..").absoluteString == base + "/jobs/a%2Fb?x=..")
+        #expect(try client.url(forLink: "https://JOBS.example.com:443/api.rsc/v2/x").host == "JOBS.example.com")
     }
 
     @Test(arguments: [

@@ -9,11 +9,11 @@ import JobBridge
 /// | `kind` | `jobType`: `Caching` → ``JobCategory/replication``, `ScheduledQuery` → ``JobCategory/scheduledQuery``, anything else → ``JobCategory/other``; the string kept in ``JobKind/providerValue`` |
 /// | `source` | `params.sourceConnection` (id), `params.sourceConnectionName` or else `params.sourceName` (name) |
 /// | `destination` | Caching: the account's cache connection (as configured on the provider); ScheduledQuery: `params.destinationConnectionName`, else the cache connection |
-/// | `schedule` | `.interval(every: intervalValue, intervalUnit, firstRun: definedNextRun)`; a unit the adapter does not know reads as `.manual` (the job's JSON keeps it) |
+/// | `schedule` | `.interval(every: intervalValue, intervalUnit, firstRun: definedNextRun)`; no `intervalUnit` (absent, null or blank) → `.manual`; a unit the adapter does not know, an `intervalValue` below 1 or none → ``Schedule/unreadable(_:)`` with the two fields as text (never another schedule) |
 /// | `isEnabled` | `enabled` (absent: `true`, the provider's default) |
 /// | `tasks` | one implied task: Caching → table `sourceSchema.sourceTable`; ScheduledQuery → `params.query` |
 /// | `createdAt`, `modifiedAt`, `nextRunAt` | `created`, `lastModified`, `nextRunTime` (the year-1 sentinel reads as `nil`) |
-/// | `lastRun` | `lastRun`, `nil` when its `dateTime` is the year-1 sentinel ("never ran") |
+/// | `lastRun` | `lastRun`, `nil` when its `dateTime` is the year-1 sentinel ("never ran"); a negative `duration` or `rowsAffected` reads as `nil` (the run's JSON keeps it) |
 /// | `settings` | `logVerbosity`, and every param that is not one of the above (`timeCheckColumn`, `autoTruncateStrings` as its wire string, `mergeKeys`, `destinationWriteScheme`, `destinationSchema`, `destinationTable`, unknown keys), by wire name |
 /// | `providerData` | the job's JSON, whole |
 enum ConnectMapping {
@@ -63,10 +63,7 @@ enum ConnectMapping {
         if info.jobType == .scheduledQuery, let name = params.destinationConnectionName {
             destination = ConnectionRef(name: name)
         }
-        var schedule = Schedule.manual
-        if let unit = unit(info.intervalUnit) {
-            schedule = .interval(IntervalSchedule(every: info.intervalValue ?? 1, unit, firstRun: info.definedNextRun))
-        }
+        let schedule = self.schedule(info)
         var settings: [String: JSONValue] = [:]
         if let verbosity = info.logVerbosity { settings[logVerbositySetting] = .int(Int64(verbosity)) }
         for (key, value) in params.values where !portableParams.contains(key) { settings[key] = value }
@@ -76,6 +73,28 @@ enum ConnectMapping {
             modifiedAt: info.lastModified,
             nextRunAt: info.nextRunTime.flatMap { ConnectDate.isSentinel($0) ? nil : $0 },
             lastRun: info.lastRun.flatMap { run($0, of: id) }, settings: settings, providerData: info.raw)
+    }
+
+    /// The portable schedule of a job: no unit is manual; a documented (or `Minute`) unit
+    /// with a value of at least 1 is an interval; anything else is unreadable, with the
+    /// fields as sent and the reason, so that it is never taken for another schedule.
+    static func schedule(_ info: JobInfo) -> Schedule {
+        guard let rawUnit = info.intervalUnit?.rawValue, !rawUnit.allSatisfy(\.isWhitespace) else { return .manual }
+        let text = "intervalUnit=\(rawUnit), intervalValue=\(info.intervalValue.map(String.init) ?? "none")"
+        func unreadable(_ reason: String) -> Schedule {
+            .unreadable(UnreadableSchedule(text: text, reason: reason))
+        }
+        guard let unit = unit(info.intervalUnit) else {
+            return unreadable(
+                "the interval unit '\(rawUnit)' is not one CData Connect AI documents (Hour, Day, Week, Month)")
+        }
+        guard let count = info.intervalValue else {
+            return unreadable("the job has an interval unit but no intervalValue")
+        }
+        guard count >= 1 else {
+            return unreadable("an interval of \(count) \(rawUnit) never comes round; intervalValue must be at least 1")
+        }
+        return .interval(IntervalSchedule(every: count, unit, firstRun: info.definedNextRun))
     }
 
     static func tasks(_ info: JobInfo) -> [JobTask] {
@@ -97,26 +116,30 @@ enum ConnectMapping {
     ///
     /// `dateTime` → `startedAt`; `duration` (seconds, by the documents' arithmetic) →
     /// `duration`, and `endedAt` when the run has finished; `status` → ``RunStatus`` with
-    /// the string kept; `rowsAffected` as is. Connect runs have no id.
+    /// the string kept; `rowsAffected` as is. A negative `duration` or `rowsAffected` is not
+    /// a count of anything: it reads as `nil` (no `endedAt` either), the value staying in
+    /// ``JobRun/providerData``. Connect runs have no id.
     static func run(_ lastRun: LastRun, of jobID: JobID) -> JobRun? {
         guard !lastRun.isNeverRun, let started = lastRun.dateTime else { return nil }
         let status = runStatus(lastRun.status)
-        let duration = lastRun.duration.map { Duration.seconds($0) }
-        let ended = status.isFinished ? lastRun.duration.map { started.addingTimeInterval(TimeInterval($0)) } : nil
+        let seconds = lastRun.duration.flatMap { $0 >= 0 ? $0 : nil }
+        let duration = seconds.map { Duration.seconds($0) }
+        let ended = status.isFinished ? seconds.map { started.addingTimeInterval(TimeInterval($0)) } : nil
         return JobRun(
             jobID: jobID, status: status, requestedAt: started, startedAt: started, endedAt: ended, duration: duration,
-            rowsAffected: lastRun.rowsAffected, providerData: lastRun.raw)
+            rowsAffected: lastRun.rowsAffected.flatMap { $0 >= 0 ? $0 : nil }, providerData: lastRun.raw)
     }
 
     /// The portable status of a `lastRun.status`.
     ///
     /// Only `JOB_QUEUED` is documented; the UI's words are Queued, Running, Succeeded,
     /// Failed, NoChange and Cancelled, so their `JOB_*` spellings (and the bare words, any
-    /// case, with or without `_`) are read. NoChange (ran, nothing to copy) is
-    /// ``RunStatus/Phase/succeeded``. Anything else is ``RunStatus/Phase/unknown``, kept.
+    /// case, with or without `_`, white space around it ignored) are read. NoChange (ran,
+    /// nothing to copy) is ``RunStatus/Phase/succeeded``. Anything else is
+    /// ``RunStatus/Phase/unknown``. The string is always kept as sent.
     static func runStatus(_ text: String?) -> RunStatus {
         guard let text else { return RunStatus(.unknown) }
-        var word = text.uppercased().replacingOccurrences(of: "_", with: "")
+        var word = text.trimmingWhitespace().uppercased().replacingOccurrences(of: "_", with: "")
         if word.hasPrefix("JOB") { word.removeFirst(3) }
         let phase: RunStatus.Phase
         switch word {
