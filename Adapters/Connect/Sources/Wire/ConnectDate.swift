@@ -32,7 +32,7 @@ enum Lenient {
         guard let text = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
         guard let date = ConnectDate.parse(text) else {
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "not an ISO 8601 date-time: \"\(text)\"")
+                forKey: key, in: container, debugDescription: "not an ISO 8601 date-time: \(ErrorText.quoted(text))")
         }
         return date
     }
@@ -46,7 +46,7 @@ enum Lenient {
         guard let value = Int(text.trimmingWhitespace()) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: container,
-                debugDescription: "expected an integer or a string of digits, got \"\(text)\"")
+                debugDescription: "expected an integer or a string of digits, got \(ErrorText.quoted(text))")
         }
         return value
     }
@@ -58,7 +58,7 @@ enum Lenient {
         let text = try container.decode(String.self, forKey: key)
         guard let value = Int64(text.trimmingWhitespace()) else {
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "expected an integer, got \"\(text)\"")
+                forKey: key, in: container, debugDescription: "expected an integer, got \(ErrorText.quoted(text))")
         }
         return value
     }
@@ -71,7 +71,7 @@ enum Lenient {
         guard let value = bool(text) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: container,
-                debugDescription: "expected a Boolean or \"true\"/\"false\", got \"\(text)\"")
+                debugDescription: "expected a Boolean or \"true\"/\"false\", got \(ErrorText.quoted(text))")
         }
         return value
     }
