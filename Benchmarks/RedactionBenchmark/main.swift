@@ -101,7 +101,9 @@ for input in inputs {
 }
 if printsJSON {
     let members = figures.map { "\"\($0.0)\":\(String(format: "%.3f", $0.1))" }
-    print("{" + (members + ["\"adversarial_bytes\":\(adversarialBytes)", "\"goal\":\"\(goal)\""]).joined(separator: ",") + "}")
+    print(
+        "{" + (members + ["\"adversarial_bytes\":\(adversarialBytes)", "\"goal\":\"\(goal)\""]).joined(separator: ",")
+            + "}")
 } else {
     print("goal: \(goal)")
 }

@@ -108,7 +108,8 @@ public struct OAuth2ClientCredentials: Credentials, CustomStringConvertible, Cus
         }
         if let type = answer.tokenType, type.lowercased() != "bearer" {
             throw JobBridgeError(
-                .badResponse, "unsupported token type \"\(ResponseText.quoted(type, limit: 64))\"", provider: "OAuth2", httpStatus: response.status)
+                .badResponse, "unsupported token type \"\(ResponseText.quoted(type, limit: 64))\"", provider: "OAuth2",
+                httpStatus: response.status)
         }
         try validate(answer.accessToken, status: response.status)
         let expiresAt = answer.expiresIn.map { started.addingTimeInterval($0) }

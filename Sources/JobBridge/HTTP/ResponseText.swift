@@ -112,8 +112,10 @@ enum ResponseText {
     }
 
     /// Characters a redacted query value keeps as they are (the placeholder's `<` and `>` too).
-    private static let queryValueCharacters = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&+=#"))
-        .union(CharacterSet(charactersIn: "<>"))
+    private static let queryValueCharacters = CharacterSet.urlQueryAllowed.subtracting(
+        CharacterSet(charactersIn: "&+=#")
+    )
+    .union(CharacterSet(charactersIn: "<>"))
 
     /// A percent-encoded query value as shown: the placeholder for a secret-named
     /// parameter; the value decoded, redacted and encoded again if it holds a secret

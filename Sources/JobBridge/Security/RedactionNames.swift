@@ -112,7 +112,8 @@ extension RedactionScanner {
                 continue
             }
             let escaped = bytes[index + 1]
-            if escaped == UInt8(ascii: "u"), index + 5 < bytes.count, let scalar = scalar(bytes[(index + 2)...(index + 5)])
+            if escaped == UInt8(ascii: "u"), index + 5 < bytes.count,
+                let scalar = scalar(bytes[(index + 2)...(index + 5)])
             {
                 result.append(contentsOf: Array(String(Character(scalar)).utf8))
                 index += 6

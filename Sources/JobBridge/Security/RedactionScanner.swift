@@ -94,7 +94,8 @@ struct RedactionScanner {
             return memberValue(from: skipWhitespace(from: separator + width), level: level)
         }
         let isColon = isEncoded ? percentDecoded(at: separator) == ASCII.colon : bytes[separator] == ASCII.colon
-        return pairValue(from: skipBlanks(from: separator + width, decodingPercent: isEncoded), isEncoded: isEncoded,
+        return pairValue(
+            from: skipBlanks(from: separator + width, decodingPercent: isEncoded), isEncoded: isEncoded,
             allowsContainer: isColon)
     }
 
@@ -102,7 +103,9 @@ struct RedactionScanner {
     private func xmlElementValue(afterTag index: Int) -> Range<Int>? {
         guard let name = xmlName(endingBefore: index), SecretNames.isSecret(name) else { return nil }
         var end = index + 1
-        while end < bytes.count, !(bytes[end] == ASCII.lessThan && end + 1 < bytes.count && bytes[end + 1] == ASCII.slash) {
+        while end < bytes.count,
+            !(bytes[end] == ASCII.lessThan && end + 1 < bytes.count && bytes[end + 1] == ASCII.slash)
+        {
             end += 1
         }
         return (index + 1)..<end

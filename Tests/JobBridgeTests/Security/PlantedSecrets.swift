@@ -32,12 +32,15 @@ struct PlantedSecret: Sendable, CustomTestStringConvertible {
             secrets: ["wJalrXUtnFEMI0042"], keeps: ["Region=eu"]),
         .init("SecretKey=", "SecretKey=sk-live-0042;User=u", secrets: ["sk-live-0042"], keeps: ["User=u"]),
         .init(
-            "AccountKey=", "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=a2V5MDA0Mg==;EndpointSuffix=core",
+            "AccountKey=",
+            "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=a2V5MDA0Mg==;EndpointSuffix=core",
             secrets: ["a2V5MDA0Mg"], keeps: ["AccountName=acct", "EndpointSuffix=core"]),
         .init(
             "SharedAccessKey=", "Endpoint=sb://ns.example/;SharedAccessKeyName=Root;SharedAccessKey=c2FrMDA0Mg=",
             secrets: ["c2FrMDA0Mg"], keeps: ["SharedAccessKeyName=Root", "Endpoint=sb://ns.example/"]),
-        .init("API Key= (with a space)", "Region=eu; API Key=ak-0042-zz; User=u", secrets: ["ak-0042-zz"], keeps: ["User=u"]),
+        .init(
+            "API Key= (with a space)", "Region=eu; API Key=ak-0042-zz; User=u", secrets: ["ak-0042-zz"],
+            keeps: ["User=u"]),
         .init(
             "Passphrase=", "Passphrase=correct horse 0042;User=u", secrets: ["correct horse 0042", "horse"],
             keeps: ["User=u"]),
@@ -79,7 +82,8 @@ struct PlantedSecret: Sendable, CustomTestStringConvertible {
             "JSON connection string", #"{"connectionString":"Server=db;Password=cs-0042;","name":"Accounts"}"#,
             secrets: ["cs-0042"], keeps: [#""name":"Accounts""#]),
         .init(
-            "JSON escaped quotes", #"{"client_secret":"s3cr\"et-0042","name":"Accounts"}"#, secrets: ["s3cr", "et-0042"],
+            "JSON escaped quotes", #"{"client_secret":"s3cr\"et-0042","name":"Accounts"}"#,
+            secrets: ["s3cr", "et-0042"],
             keeps: [#""name":"Accounts""#]),
         .init(
             "JSON inside a JSON string", #"{"properties_json":"{\"password\":\"nested-0042\",\"db\":\"sales\"}"}"#,
@@ -91,7 +95,8 @@ struct PlantedSecret: Sendable, CustomTestStringConvertible {
             secrets: ["eyJzdWIiOiIwMDQyIn0", "c2lnMDA0Mg"], keeps: [" here"]),
         .init(
             "quoted value with ;", "Server=db;Password='a;b c-0042';User=u", secrets: ["b c-0042"], keeps: ["User=u"]),
-        .init(#"double-quoted value"#, #"Server=db;Password="x y-0042";User=u"#, secrets: ["y-0042"], keeps: ["User=u"]),
+        .init(
+            #"double-quoted value"#, #"Server=db;Password="x y-0042";User=u"#, secrets: ["y-0042"], keeps: ["User=u"]),
         .init("value with a space", "Server=db;Password=hunter 2-0042;User=u", secrets: ["2-0042"], keeps: ["User=u"]),
     ]
 }
