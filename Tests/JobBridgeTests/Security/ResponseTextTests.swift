@@ -51,13 +51,18 @@ import Testing
         #expect(ResponseText.quoted("short") == "short")
     }
 
-    @Test func anErrorForAHugeAnswerIsBounded() async throws {
-        let body = Data(("Password=hunter2 " + String(repeating: "z", count: 100_000)).utf8)
-        let transport = HTTPStubTransport { _ in HTTPResponse(status: 502, body: body) }
-        let client = try HTTPTest.client(transport, retry: .never)
-        let error = await #expect(throws: JobBridgeError.self) { try await client.send(.get, ["jobs"]) }
-        let message = try #require(error?.message)
-        #expect(message.count < 600)
-        #expect(!message.contains("hunter2"))
+    @Test func aHugeRefusalFromTheTokenEndpointGivesABoundedError() async throws {
+        let message = "client_secret=hunter2; " + String(repeating: "z", count: 100_000)
+        let body = try JSONEncoder().encode(["error": ["code": "invalid_client", "message": message]])
+        let credentials = try OAuth2ClientCredentials(
+            tokenURL: HTTPTest.url("https://login.example.com/token"), clientID: "id", clientSecret: "hunter2",
+            transport: HTTPStubTransport { _ in HTTPResponse(status: 401, body: body) })
+        var request = HTTPRequest(method: .get, url: HTTPTest.base)
+        let error = await #expect(throws: JobBridgeError.self) { try await credentials.authorize(&request) }
+        let text = try #require(error?.message)
+        #expect(text.count < 400)
+        #expect(text.hasPrefix("the token endpoint refused the client credentials: client_secret=<redacted>; zzz"))
+        #expect(text.hasSuffix(ResponseText.truncationMarker))
+        #expect(!text.contains("hunter2"))
     }
 }
