@@ -17,6 +17,7 @@ import Testing
             #expect(redacted.contains(kept), "\(planted.shape): \"\(kept)\" was lost: \(redacted)")
         }
         #expect(redacted.contains(Redactor.placeholder), "\(planted.shape): nothing replaced in \(redacted)")
+        #expect(Redactor.redact(redacted) == redacted, "\(planted.shape): redacting twice changes \(redacted)")
 
         let error = JobBridgeError(.badResponse, planted.text)
         expectClean(error.message, planted, surface: "JobBridgeError.message")
