@@ -45,6 +45,7 @@ let package = Package(
         .executable(name: "jobbridge-bench", targets: ["ListingBenchmark"]),
         .executable(name: "jobbridge-cron-bench", targets: ["CronBenchmark"]),
         .executable(name: "jobbridge-sync-bench", targets: ["SyncMappingBenchmark"]),
+        .executable(name: "jobbridge-redaction-bench", targets: ["RedactionBenchmark"]),
     ] + adapterProducts,
     targets: [
         .target(name: "JobBridge"),
@@ -63,6 +64,8 @@ let package = Package(
             path: "Benchmarks/ListingBenchmark"
         ),
         .executableTarget(name: "CronBenchmark", dependencies: ["JobBridge"], path: "Benchmarks/CronBenchmark"),
+        .executableTarget(
+            name: "RedactionBenchmark", dependencies: ["JobBridge"], path: "Benchmarks/RedactionBenchmark"),
         .executableTarget(
             name: "SyncMappingBenchmark", dependencies: ["JobBridge", "JobBridgeSync", "JobBridgeSyncSimulator"],
             path: "Benchmarks/SyncMappingBenchmark"),

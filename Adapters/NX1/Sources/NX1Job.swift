@@ -164,3 +164,33 @@ extension KeyedDecodingContainer where Key == WireKey {
         return date
     }
 }
+
+extension NX1Job: CustomStringConvertible, CustomReflectable {
+    /// One line with the job's id, name, type, status and schedule; `properties_json`,
+    /// free-text fields and unknown fields only redacted (a password in the job's
+    /// properties never shows).
+    public var description: String {
+        var parts = ["id: \(id)", "job_name: \(jobName)", "job_type: \(jobType.rawValue)"]
+        if let status { parts.append("status: \(status.rawValue)") }
+        if let schedule { parts.append("schedule: \(schedule)") }
+        if let propertiesJSON { parts.append("properties_json: \(Redactor.redact(propertiesJSON))") }
+        if let statusMessage { parts.append("status_message: \(Redactor.redact(statusMessage))") }
+        if isDeleted { parts.append("is_deleted: true") }
+        return "NX1Job(" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// Every field for `dump`, with `properties_json`, the free-text fields and the
+    /// unknown fields redacted.
+    public var customMirror: Mirror {
+        let children: KeyValuePairs<String, Any> = [
+            "id": id, "jobName": jobName, "jobType": jobType, "source": source.map(Redactor.redact) as Any,
+            "destination": destination.map(Redactor.redact) as Any, "schedule": schedule as Any,
+            "propertiesJSON": propertiesJSON.map(Redactor.redact) as Any, "ownerID": ownerID as Any,
+            "status": status as Any, "statusMessage": statusMessage.map(Redactor.redact) as Any,
+            "createdAt": createdAt as Any, "lastStartedAt": lastStartedAt as Any,
+            "lastCompletedAt": lastCompletedAt as Any, "lastFailedAt": lastFailedAt as Any, "isDeleted": isDeleted,
+            "deletedAt": deletedAt as Any, "additionalFields": JSONValue.object(additionalFields).description,
+        ]
+        return Mirror(self, children: children, displayStyle: .struct)
+    }
+}

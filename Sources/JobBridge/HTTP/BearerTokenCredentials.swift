@@ -27,8 +27,17 @@ public struct BearerTokenCredentials: Credentials, CustomStringConvertible, Cust
     }
 
     /// Puts `Authorization: Bearer <token>` on the request.
+    ///
+    /// - Throws: ``JobBridgeError/Code/configuration`` (field `token`) if the token holds a
+    ///   line break or another control character: it would inject header fields.
     public func authorize(_ request: inout HTTPRequest) async throws {
         let token = try await cache.token()
+        guard token.token.isSafeInHeader else {
+            throw JobBridgeError(
+                .configuration,
+                "the bearer token contains a line break or another control character; it is not put in a header",
+                field: "token")
+        }
         request.headers["Authorization"] = "Bearer " + token.token.revealed
     }
 

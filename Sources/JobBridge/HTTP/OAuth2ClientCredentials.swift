@@ -94,7 +94,8 @@ public struct OAuth2ClientCredentials: Credentials, CustomStringConvertible, Cus
             let detail = ResponseText.providerError(in: response.body)
             throw JobBridgeError(
                 code,
-                "the token endpoint refused the client credentials: \(detail?.message ?? ResponseText.snippet(response.body))",
+                "the token endpoint refused the client credentials: "
+                    + (detail?.message.map { ResponseText.quoted($0) } ?? ResponseText.snippet(response.body)),
                 provider: "OAuth2", httpStatus: response.status, providerCode: detail?.code)
         }
         let answer: TokenAnswer
@@ -107,9 +108,28 @@ public struct OAuth2ClientCredentials: Credentials, CustomStringConvertible, Cus
         }
         if let type = answer.tokenType, type.lowercased() != "bearer" {
             throw JobBridgeError(
-                .badResponse, "unsupported token type \"\(type)\"", provider: "OAuth2", httpStatus: response.status)
+                .badResponse, "unsupported token type \"\(ResponseText.quoted(type, limit: 64))\"", provider: "OAuth2",
+                httpStatus: response.status)
         }
+        try validate(answer.accessToken, status: response.status)
         let expiresAt = answer.expiresIn.map { started.addingTimeInterval($0) }
         return AccessToken(token: Secret(answer.accessToken), expiresAt: expiresAt)
+    }
+
+    /// Refuses an access token that is empty or that holds a line break, NUL or another
+    /// control character (it would inject header fields); the error never shows the token.
+    private static func validate(_ token: String, status: Int) throws {
+        if token.allSatisfy(\.isWhitespace) {
+            throw JobBridgeError(
+                .badResponse, "the token endpoint's answer has an empty access_token", provider: "OAuth2",
+                httpStatus: status, field: "access_token")
+        }
+        guard Secret(token).isSafeInHeader else {
+            throw JobBridgeError(
+                .badResponse,
+                "the token endpoint's access_token contains a line break, NUL or another control character; "
+                    + "it is refused",
+                provider: "OAuth2", httpStatus: status, field: "access_token")
+        }
     }
 }

@@ -1,18 +1,60 @@
 import Foundation
 
-/// Helpers that turn bodies, headers and URLs into text that is safe to show.
+/// Helpers that turn bodies, headers, URLs and values quoted from an answer into text that
+/// is safe to show: bounded, on one line, redacted.
+///
+/// Every helper cuts its input to its limit first, so that the work is bounded however
+/// large the input, then escapes line breaks and control characters, then redacts.
 enum ResponseText {
-    /// The body as text, redacted and truncated to `limit` characters.
+    /// What is appended to a text that was cut.
+    static let truncationMarker = "…(truncated)"
+
+    /// The body as one line of text: cut to `limit` characters, line breaks and control
+    /// characters escaped (`\n`, `\u{1B}`), then redacted. An HTML page is not shown:
+    /// it is summed up as `an HTML page (N bytes)` with its `<title>`, if it has one.
     static func snippet(_ body: Data, limit: Int = 512) -> String {
         guard !body.isEmpty else { return "<empty body>" }
-        let text = String(decoding: body.prefix(limit * 4), as: UTF8.self)
-        return truncate(Redactor.redact(text), limit: limit)
+        if let page = HTMLSummary.summary(of: body) { return page }
+        // At most 4 bytes per character: the prefix holds `limit` characters.
+        let head = String(decoding: body.prefix(limit * 4), as: UTF8.self)
+        let (line, isCut) = oneLine(head.unicodeScalars, limit: limit)
+        return Redactor.redact(line) + (isCut || body.count > limit * 4 ? truncationMarker : "")
+    }
+
+    /// A value quoted from an answer (a message, a name, a link) as one line of text: cut
+    /// to `limit` characters, line breaks and control characters escaped, then redacted.
+    /// The work is bounded by `limit`, whatever the value's length.
+    static func quoted(_ value: String, limit: Int = 200) -> String {
+        let (line, isCut) = oneLine(value.unicodeScalars, limit: limit)
+        return Redactor.redact(line) + (isCut ? truncationMarker : "")
     }
 
     /// The text truncated to `limit` characters, with a marker if anything was cut.
+    /// Reads at most `limit` characters of the text.
     static func truncate(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        return String(text.prefix(limit)) + "…(truncated)"
+        guard let cut = text.index(text.startIndex, offsetBy: max(limit, 0), limitedBy: text.endIndex),
+            cut < text.endIndex
+        else { return text }
+        return String(text[..<cut]) + truncationMarker
+    }
+
+    /// At most `limit` characters of `scalars` on one line: line breaks, tabs and other
+    /// control characters (C0, DEL, C1, the Unicode line and paragraph separators) written
+    /// as escapes; and whether anything was left out.
+    static func oneLine<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, limit: Int) -> (String, Bool) {
+        var line = String.UnicodeScalarView()
+        var iterator = scalars.makeIterator()
+        while line.count < limit, let scalar = iterator.next() {
+            switch scalar {
+            case "\n": line.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": line.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": line.append(contentsOf: "\\t".unicodeScalars)
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
+                line.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default: line.append(scalar)
+            }
+        }
+        return (String(line), iterator.next() != nil)
     }
 
     /// The provider's error envelope `{"error":{"code":"…","message":"…"}}`, if the body is one.
@@ -62,10 +104,73 @@ enum ResponseText {
             let pairs = items.map { item -> String in
                 let name = item.name.removingPercentEncoding ?? item.name
                 guard let value = item.value else { return item.name }
-                return item.name + "=" + (Redactor.isSecretName(name) ? Redactor.placeholder : value)
+                return item.name + "=" + redactedQueryValue(value, named: name)
             }
             text += "?" + pairs.joined(separator: "&")
         }
         return Redactor.redact(text)
+    }
+
+    /// Characters a redacted query value keeps as they are (the placeholder's `<` and `>` too).
+    private static let queryValueCharacters = CharacterSet.urlQueryAllowed.subtracting(
+        CharacterSet(charactersIn: "&+=#")
+    )
+    .union(CharacterSet(charactersIn: "<>"))
+
+    /// A percent-encoded query value as shown: the placeholder for a secret-named
+    /// parameter; the value decoded, redacted and encoded again if it holds a secret
+    /// (`filter=Password%3Dx` shows as `filter=Password%3D<redacted>`); else as it was.
+    private static func redactedQueryValue(_ value: String, named name: String) -> String {
+        if Redactor.isSecretName(name) { return Redactor.placeholder }
+        let decoded = value.removingPercentEncoding ?? value
+        let redacted = Redactor.redact(decoded)
+        guard redacted != decoded else { return value }
+        return redacted.addingPercentEncoding(withAllowedCharacters: queryValueCharacters) ?? Redactor.placeholder
+    }
+}
+
+/// The summary that stands for an HTML page (a proxy's or a server's error page) in a
+/// message: its size and title, never its markup.
+enum HTMLSummary {
+    /// How far into the body the page's start and its title are looked for.
+    static let searchLimit = 8192
+
+    /// `an HTML page (N bytes) titled "…"` if the body is an HTML page, else `nil`.
+    static func summary(of body: Data) -> String? {
+        let head = [UInt8](body.prefix(searchLimit))
+        guard isHTML(head) else { return nil }
+        let size = "an HTML page (\(body.count) bytes)"
+        guard let title = title(in: head) else { return size }
+        let text = String(decoding: title, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return text.isEmpty ? size : size + " titled \"" + ResponseText.quoted(text, limit: 100) + "\""
+    }
+
+    /// Whether the bytes start (after blanks and a byte order mark) with a doctype or an `<html` tag.
+    private static func isHTML(_ bytes: [UInt8]) -> Bool {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, ASCII.isWhitespace(bytes[start]) { start += 1 }
+        return ASCII.matches(bytes, at: start, caseInsensitive: Array("<!doctype html".utf8))
+            || ASCII.matches(bytes, at: start, caseInsensitive: Array("<html".utf8))
+    }
+
+    /// The text between `<title…>` and `</title`, if both are within the bytes.
+    private static func title(in bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        guard let open = firstIndex(of: Array("<title".utf8), in: bytes, from: 0),
+            let close = bytes[open...].firstIndex(of: ASCII.greaterThan),
+            let end = firstIndex(of: Array("</title".utf8), in: bytes, from: close + 1)
+        else { return nil }
+        return bytes[(close + 1)..<end]
+    }
+
+    /// Where `word` (lowercase letters and punctuation) first occurs, compared without case.
+    private static func firstIndex(of word: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard !word.isEmpty, bytes.count >= word.count else { return nil }
+        var index = start
+        while index + word.count <= bytes.count {
+            if bytes[index] == word[0], ASCII.matches(bytes, at: index, caseInsensitive: word) { return index }
+            index += 1
+        }
+        return nil
     }
 }

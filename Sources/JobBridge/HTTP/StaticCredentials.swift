@@ -22,7 +22,17 @@ public struct HeaderTokenCredentials: Credentials, CustomStringConvertible, Cust
     }
 
     /// Puts `<headerName>: <token>` on the request.
+    ///
+    /// - Throws: ``JobBridgeError/Code/configuration`` (field `token`) if the token holds a
+    ///   line break or another control character: it would inject header fields.
     public func authorize(_ request: inout HTTPRequest) async throws {
+        guard token.isSafeInHeader else {
+            throw JobBridgeError(
+                .configuration,
+                "the token for the \(ResponseText.quoted(headerName, limit: 64)) header contains a line break or "
+                    + "another control character; it is not put in a header",
+                field: "token")
+        }
         request.headers[headerName] = token.revealed
     }
 

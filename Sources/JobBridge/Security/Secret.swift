@@ -21,3 +21,14 @@ extension Secret: CustomStringConvertible, CustomDebugStringConvertible, CustomR
     /// A mirror with no children, so that `dump` shows nothing of the value.
     public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
+
+extension Secret {
+    /// Whether the value may go in an HTTP header field as it is: it holds no line break,
+    /// NUL or other control character (tab aside), which would let it end the field and
+    /// inject others.
+    var isSafeInHeader: Bool {
+        !revealed.unicodeScalars.contains { scalar in
+            (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F
+        }
+    }
+}
