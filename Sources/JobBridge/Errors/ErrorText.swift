@@ -10,40 +10,40 @@ public enum ErrorText {
     /// The most characters a value quoted from a provider's answer keeps in a message.
     public static let quotedValueLimit = 200
 
-    /// The text cut to `limit` Unicode scalars (marked `…(cut)` when cut) and made one
-    /// line: `\n`, `\r`, `\t` and other control characters are written as escapes.
+    /// The text cut to about `limit` Unicode scalars (marked `…(truncated)` when cut) and made
+    /// one line: `\n`, `\r`, `\t` and other control characters are written as escapes.
     ///
     /// The work is bounded by `limit`, whatever the length of `text`.
     public static func oneLine(_ text: String, limit: Int = messageLimit) -> String {
-        var result = ""
-        var count = 0
-        var cut = false
-        for scalar in text.unicodeScalars {
-            // Counted in Unicode scalars, not characters: one character can be made of
-            // any number of scalars, and the walk must stop after `limit` of them.
-            guard count < limit else {
-                cut = true
-                break
-            }
-            count += 1
+        let (line, isCut) = oneLine(text.unicodeScalars, limit: limit)
+        return isCut ? line + ResponseText.truncationMarker : line
+    }
+
+    /// `scalars` on one line of about `limit` Unicode scalars (an escape that starts before
+    /// the limit is finished), line breaks, tabs and other control characters (C0, DEL, C1,
+    /// the Unicode line and paragraph separators) written as escapes; and whether anything
+    /// was left out. Counted in Unicode scalars, not characters: one character can be made
+    /// of any number of scalars, and the walk must stop after `limit` of them.
+    static func oneLine<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, limit: Int) -> (String, Bool) {
+        var line = String.UnicodeScalarView()
+        var iterator = scalars.makeIterator()
+        // The written length bounds the walk: every scalar read writes at least one.
+        while line.count < limit, let scalar = iterator.next() {
             switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _
-            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}"
-                || scalar == "\u{2029}":
-                result += "\\u{" + String(scalar.value, radix: 16) + "}"
-            default: result.unicodeScalars.append(scalar)
+            case "\n": line.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": line.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": line.append(contentsOf: "\\t".unicodeScalars)
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
+                line.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default: line.append(scalar)
             }
         }
-        if cut { result += "…(cut)" }
-        return result
+        return (String(line), iterator.next() != nil)
     }
 
     /// A value quoted from a provider's answer: at most ``quotedValueLimit`` characters,
-    /// one line, in single quotes.
+    /// one line, redacted, in single quotes.
     public static func quoted(_ value: String) -> String {
-        "'" + oneLine(value, limit: quotedValueLimit) + "'"
+        "'" + ResponseText.quoted(value, limit: quotedValueLimit) + "'"
     }
 }

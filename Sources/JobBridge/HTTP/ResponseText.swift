@@ -17,7 +17,7 @@ enum ResponseText {
         if let page = HTMLSummary.summary(of: body) { return page }
         // At most 4 bytes per character: the prefix holds `limit` characters.
         let head = String(decoding: body.prefix(limit * 4), as: UTF8.self)
-        let (line, isCut) = oneLine(head.unicodeScalars, limit: limit)
+        let (line, isCut) = ErrorText.oneLine(head.unicodeScalars, limit: limit)
         return Redactor.redact(line) + (isCut || body.count > limit * 4 ? truncationMarker : "")
     }
 
@@ -25,7 +25,7 @@ enum ResponseText {
     /// to `limit` characters, line breaks and control characters escaped, then redacted.
     /// The work is bounded by `limit`, whatever the value's length.
     static func quoted(_ value: String, limit: Int = 200) -> String {
-        let (line, isCut) = oneLine(value.unicodeScalars, limit: limit)
+        let (line, isCut) = ErrorText.oneLine(value.unicodeScalars, limit: limit)
         return Redactor.redact(line) + (isCut ? truncationMarker : "")
     }
 
@@ -36,25 +36,6 @@ enum ResponseText {
             cut < text.endIndex
         else { return text }
         return String(text[..<cut]) + truncationMarker
-    }
-
-    /// At most `limit` characters of `scalars` on one line: line breaks, tabs and other
-    /// control characters (C0, DEL, C1, the Unicode line and paragraph separators) written
-    /// as escapes; and whether anything was left out.
-    static func oneLine<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, limit: Int) -> (String, Bool) {
-        var line = String.UnicodeScalarView()
-        var iterator = scalars.makeIterator()
-        while line.count < limit, let scalar = iterator.next() {
-            switch scalar {
-            case "\n": line.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": line.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": line.append(contentsOf: "\\t".unicodeScalars)
-            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
-                line.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            default: line.append(scalar)
-            }
-        }
-        return (String(line), iterator.next() != nil)
     }
 
     /// The provider's error envelope `{"error":{"code":"…","message":"…"}}`, if the body is one.

@@ -32,11 +32,8 @@ import Testing
         let secret = Secret(planted.text)
         expectClean("\(secret) \(String(reflecting: secret)) \(dumped(secret))", planted, surface: "Secret")
 
-        // The provider's error code is redacted by the lead's change to JobBridgeError.
         let providerCode = try await providerCodeError(planted.text)
-        withKnownIssue("providerCode is not redacted before the lead's JobBridgeError change is merged") {
-            expectClean(providerCode, planted, surface: "JobBridgeError.providerCode")
-        }
+        expectClean(providerCode, planted, surface: "JobBridgeError.providerCode")
     }
 
     private func expectClean(
