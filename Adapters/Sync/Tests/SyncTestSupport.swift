@@ -76,29 +76,8 @@ struct SyncFixture {
     }
 }
 
-/// Sends the requests with one method and path suffix through a ``FaultInjectingTransport``
-/// of their own, the others straight to the server: a fault aimed at one request, wherever
-/// it falls among the others.
-struct FaultsOn: HTTPTransport {
-    let method: HTTPMethod
-    let pathSuffix: String
-    let faults: FaultInjectingTransport
-    let server: any HTTPTransport
-
-    init(_ method: HTTPMethod, _ pathSuffix: String, plan: [Fault], server: any HTTPTransport) {
-        self.method = method
-        self.pathSuffix = pathSuffix
-        self.faults = FaultInjectingTransport(wrapping: server, plan: .script(plan))
-        self.server = server
-    }
-
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == method, request.url.path.hasSuffix(pathSuffix) else {
-            return try await server.send(request)
-        }
-        return try await faults.send(request)
-    }
-}
+/// Faults on chosen requests only (the core testing kit's transport).
+typealias FaultsOn = FaultsOnRequests
 
 /// A Sync whose runs carry no history id: the answer to an execute is empty and the status
 /// loses its `id`, so that a run can only be told from older ones by its dates. After each
