@@ -1,0 +1,134 @@
+import Foundation
+import JobBridge
+import JobBridgeSync
+import JobBridgeSyncSimulator
+import JobBridgeTesting
+import Testing
+
+/// Details of what the Sync adapter reads and sends that no other test pinned: task
+/// places, history order, time zones with and without daylight saving, aliased settings.
+/// Found by mutation testing (#15).
+struct SyncReadAndWriteDetailTests {
+    static let newYork = TimeZone(identifier: "America/New_York") ?? .gmt
+
+    static func tasks(_ json: JSONValue) throws -> [SyncTask] {
+        try JSONDecoder().decode([SyncTask].self, from: json.data())
+    }
+
+    // MARK: Tasks
+
+    @Test func aTaskWithoutAnIndexTakesItsPlaceInTheList() throws {
+        let natives = try Self.tasks([
+            ["id": "a", "query": "A"], ["id": "b", "query": "B"], ["id": "c", "query": "C"],
+        ])
+        #expect(SyncMapping.tasks(natives).map(\.index) == [0, 1, 2])
+        #expect(SyncMapping.task(natives[2], position: 2).index == 2)
+        let mixed = try Self.tasks([["id": "a", "query": "A", "index": 1], ["id": "b", "query": "B"]])
+        #expect(SyncMapping.tasks(mixed).map(\.query) == ["A", "B"])
+        #expect(SyncMapping.tasks(mixed).map(\.index) == [1, 1])
+    }
+
+    @Test func taskSettingsAreSentUnderTheDocumentedKeys() throws {
+        let settings = SyncTaskSettings(query: "REPLICATE [A]", isActive: false, index: 2)
+        #expect(settings.json == ["query": "REPLICATE [A]", "is_active": false, "index": 2])
+        let task = SyncTask(id: "t1", settings: settings, jobID: "j1")
+        #expect(try JSONValue(data: JSONEncoder().encode(task))["index"] == 2)
+        #expect(try JSONValue(data: JSONEncoder().encode(task))["is_active"] == false)
+    }
+
+    // MARK: History order
+
+    @Test func historyIsNewestFirstWithUndatedRunsLast() async throws {
+        let history: JSONValue = [
+            "value": [
+                ["id": "h1", "status": "Failed", "run_start_date": "2026-01-10T06:00:00Z"],
+                ["id": "h2", "status": "Starting"],
+                ["id": "h3", "status": "Successful", "run_start_date": "2026-01-12T06:00:00Z"],
+                ["id": "h4", "status": "Successful", "run_start_date": "2026-01-11T06:00:00Z"],
+                ["id": "h5", "status": "Queued"],
+            ]
+        ]
+        let provider = try Self.provider(answering: ["/jobs/j1/history": history, "/jobs/j1/tasks/t1/history": history])
+        let runs = try await provider.runs(of: "j1").collect()
+        #expect(runs.compactMap { $0.runID?.rawValue } == ["h3", "h4", "h1", "h2", "h5"])
+        let taskRuns = try await provider.taskRuns(of: "t1", job: "j1")
+        #expect(taskRuns.compactMap { $0.runID?.rawValue } == ["h3", "h4", "h1", "h2", "h5"])
+    }
+
+    /// A provider whose server answers each path's GET with a fixed body (404 elsewhere).
+    static func provider(answering answers: [String: JSONValue]) throws -> SyncProvider {
+        let transport = FixedPaths(answers: answers.mapValues { (try? $0.data()) ?? Data() })
+        let client = try SyncClient(
+            baseURL: SyncFixture.baseURL, credentials: SyncClient.tokenCredentials(Secret("t")), transport: transport,
+            serverTimeZone: .gmt, retry: RetryPolicy(maxAttempts: 1), clock: SimulatedClock())
+        return SyncProvider(client: client, workspaceID: SyncFixture.workspace)
+    }
+
+    // MARK: Zones
+
+    @Test func aFixedZoneIsNotTheServersZoneEvenWithTheSameOffsetToday() throws {
+        // New York is at -05:00 in winter; a fixed -05:00 zone is not New York in July.
+        for zone in [TimeZone(secondsFromGMT: -5 * 3600), TimeZone(identifier: "America/Toronto")] {
+            let cron = try CronSchedule("0 6 * * ?", dialect: .sync, timeZone: try #require(zone))
+            var definition = SyncFixture.definition()
+            definition.schedule = .cron(cron)
+            #expect(throws: JobBridgeError.self, "\(String(describing: zone))") {
+                _ = try SyncMapping.settings(
+                    for: definition, sourceID: nil, destinationID: nil, serverTimeZone: Self.newYork)
+            }
+        }
+        // Two fixed zones of one offset are the same zone.
+        let fixed = try CronSchedule(
+            "0 6 * * ?", dialect: .sync, timeZone: try #require(TimeZone(identifier: "Etc/GMT+5")))
+        var definition = SyncFixture.definition()
+        definition.schedule = .cron(fixed)
+        let settings = try SyncMapping.settings(
+            for: definition, sourceID: nil, destinationID: nil,
+            serverTimeZone: try #require(TimeZone(secondsFromGMT: -5 * 3600)))
+        #expect(settings.schedule?.cron == "0 6 * * ?")
+    }
+
+    @Test func useGMTDateTimeDecidesTheCronZone() throws {
+        let settings = try SyncJobSettings(json: ["schedule": ["enabled": true, "cron": "0 6 * * ?"]])
+        func zone(_ settings: SyncJobSettings) -> String? {
+            guard case .cron(let cron) = SyncMapping.schedule(settings, serverTimeZone: Self.newYork).0 else {
+                return nil
+            }
+            return cron.timeZone.identifier
+        }
+        #expect(zone(settings) == "America/New_York")
+        var gmt = settings
+        gmt.useGMTDateTime = true
+        #expect(zone(gmt) == TimeZone.gmt.identifier)
+        gmt.useGMTDateTime = false
+        #expect(zone(gmt) == "America/New_York")
+    }
+
+    // MARK: Aliased settings
+
+    @Test func anAliasedSettingIsSentUnderOneSpellingOnly() throws {
+        var settings = try SyncJobSettings(json: ["name": "A", "emailerroronly": true])
+        #expect(settings.updateJSON.objectValue?.keys.sorted() == ["email_error_only", "name"])
+        #expect(settings.json.objectValue?.keys.contains("emailerroronly") == false)
+        try settings.set("email_error_only", to: false)
+        #expect(settings.updateJSON == ["name": "A", "email_error_only": false])
+        // An alias that did not fit its type is kept as it came, under its own spelling,
+        // until the documented key is set: then the stale alias goes.
+        var odd = try SyncJobSettings(json: ["name": "A", "emailerroronly": "sometimes"])
+        #expect(odd.json["emailerroronly"] == "sometimes")
+        try odd.set("email_error_only", to: true)
+        #expect(odd.json == ["name": "A", "email_error_only": true])
+    }
+}
+
+/// Answers a GET for a known path with its body, anything else with 404.
+private struct FixedPaths: HTTPTransport {
+    let answers: [String: Data]
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        for (path, body) in answers where request.url.path.hasSuffix(path) {
+            return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
+        }
+        return HTTPResponse(status: 404, headers: ["Content-Type": "application/json"], body: Data("{}".utf8))
+    }
+}
