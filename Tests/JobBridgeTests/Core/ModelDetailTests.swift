@@ -37,6 +37,40 @@ import Testing
         }
     }
 
+    @Test(arguments: ["\tabc", "\u{0B}abc", "\nabc", " abc", "\rabc", "abc\t", "\u{A0}abc\u{2003}"])
+    func whiteSpaceIsTrimmedAtEitherEnd(_ text: String) throws {
+        #expect(text.trimmingWhitespace() == "abc")
+        #expect(
+            try CronSchedule(text.replacingOccurrences(of: "abc", with: "0 6 * * *")).nextRun(
+                after: Date(timeIntervalSince1970: 0)) != nil)
+    }
+
+    @Test func http410IsNotFound() {
+        #expect(JobBridgeError.Code(httpStatus: 410) == .notFound)
+        #expect(JobBridgeError.Code(httpStatus: 404) == .notFound)
+        #expect(JobBridgeError.Code(httpStatus: 409) == .conflict)
+    }
+
+    @Test func contextFillsOnlyWhatIsMissing() {
+        let named = JobBridgeError(.notFound, "gone", provider: "CData Sync", operation: .getJob)
+        let kept = named.context(provider: "Other", operation: .deleteJob)
+        #expect(kept.provider == "CData Sync")
+        #expect(kept.operation == .getJob)
+        let filled = JobBridgeError(.notFound, "gone").context(provider: "CData Sync", operation: .deleteJob)
+        #expect(filled.provider == "CData Sync")
+        #expect(filled.operation == .deleteJob)
+    }
+
+    @Test func theFirstRegisteredProviderOfANameIsTheOneFound() {
+        var only = InMemoryProvider.Configuration(name: "Twin")
+        only.capabilities = [.listJobs]
+        let registry = ProviderRegistry([
+            InMemoryProvider(configuration: .init(name: "Twin")), InMemoryProvider(configuration: only),
+        ])
+        #expect(
+            registry.provider(named: "Twin")?.descriptor.capabilities == InMemoryProvider.Configuration().capabilities)
+    }
+
     @Test func aConnectionNeedsAnIDOrANameThatIsNotBlank() throws {
         let descriptor = ProviderDescriptor(name: "P", capabilities: .all)
         for ref in [ConnectionRef(name: "  "), ConnectionRef(id: "", name: "")] {
