@@ -121,13 +121,62 @@ struct SyncReadAndWriteDetailTests {
     }
 }
 
+/// How Sync's refusals and dates read. Found by mutation testing (#15).
+struct SyncRefusalAndDateTests {
+    static func provider(executeRefusal message: String) throws -> SyncProvider {
+        let transport = FixedPaths(
+            answers: ["/jobs/j1/status": Data("{}".utf8)],
+            refusals: ["/jobs/j1/execute": Data(#"{"error": {"code": "400", "message": "\#(message)"}}"#.utf8)])
+        let client = try SyncClient(
+            baseURL: SyncFixture.baseURL, credentials: SyncClient.tokenCredentials(Secret("t")), transport: transport,
+            serverTimeZone: .gmt, retry: RetryPolicy(maxAttempts: 1), clock: SimulatedClock())
+        return SyncProvider(client: client, workspaceID: SyncFixture.workspace)
+    }
+
+    @Test(arguments: [
+        "Job j1 is already running.", "The job is currently running", "j1 is still running", "A run is in progress",
+        "Job is running",
+    ])
+    func aRefusalThatSaysRunningIsAConflict(_ message: String) async throws {
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await Self.provider(executeRefusal: message).runJob("j1")
+        }
+        #expect(error?.code == .conflict, "\(message)")
+    }
+
+    @Test(arguments: ["Running out of licences", "The query is invalid", "running"])
+    func otherRefusalsStayInvalidRequests(_ message: String) async throws {
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await Self.provider(executeRefusal: message).runJob("j1")
+        }
+        #expect(error?.code == .invalidRequest, "\(message)")
+    }
+
+    @Test(arguments: ["modified_at", "modified", "updated_at", "last_modified"])
+    func everySpellingOfTheModificationDateIsRead(_ key: String) throws {
+        let json: JSONValue = .object(["id": "j1", "name": "A", key: "2026-01-02T03:04:05Z"])
+        let job = try JSONDecoder().decode(SyncJob.self, from: json.data())
+        #expect(SyncMapping.job(job, serverTimeZone: .gmt).modifiedAt == WireDate.parse("2026-01-02T03:04:05Z"))
+    }
+
+    @Test func aRunsJobIDIsReadUnderEverySpelling() throws {
+        for key in ["job_id", "JobId", "jobId"] {
+            #expect(try SyncRun(json: .object([key: "j1", "status": "Running"])).jobID == "j1", "\(key)")
+        }
+    }
+}
+
 /// Answers a GET for a known path with its body, anything else with 404.
 private struct FixedPaths: HTTPTransport {
     let answers: [String: Data]
+    var refusals: [String: Data] = [:]
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         for (path, body) in answers where request.url.path.hasSuffix(path) {
             return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
+        }
+        for (path, body) in refusals where request.url.path.hasSuffix(path) {
+            return HTTPResponse(status: 400, headers: ["Content-Type": "application/json"], body: body)
         }
         return HTTPResponse(status: 404, headers: ["Content-Type": "application/json"], body: Data("{}".utf8))
     }
