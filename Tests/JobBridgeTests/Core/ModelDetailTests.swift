@@ -45,6 +45,12 @@ import Testing
                 after: Date(timeIntervalSince1970: 0)) != nil)
     }
 
+    @Test(arguments: ["2026-01-15T10:30:00+01:60", "2026-01-15T10:30:00+0175", "2026-01-15T10:30:00-00:99"])
+    func anOffsetWithSixtyMinutesOrMoreIsRefused(_ text: String) {
+        #expect(WireDate.parse(text) == nil)
+        #expect(WireDate.parse("2026-01-15T11:29:00+00:59") == WireDate.parse("2026-01-15T10:30:00Z"))
+    }
+
     @Test func http410IsNotFound() {
         #expect(JobBridgeError.Code(httpStatus: 410) == .notFound)
         #expect(JobBridgeError.Code(httpStatus: 404) == .notFound)
