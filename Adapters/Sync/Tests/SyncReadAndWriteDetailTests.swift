@@ -159,6 +159,19 @@ struct SyncRefusalAndDateTests {
         #expect(SyncMapping.job(job, serverTimeZone: .gmt).modifiedAt == WireDate.parse("2026-01-02T03:04:05Z"))
     }
 
+    @Test func aNullUnderOneSpellingDoesNotHideAnother() throws {
+        #expect(try SyncRun(json: ["job_id": nil, "JobId": "j1", "status": nil, "Status": "Running"]).jobID == "j1")
+        #expect(try SyncRun(json: ["status": nil, "Status": "Running"]).status == "Running")
+    }
+
+    @Test(arguments: [("false", false), ("FALSE", false), ("False", false), ("true", true), ("TRUE", true)])
+    func booleansSentAsText(_ text: String, _ value: Bool) throws {
+        let settings = try SyncJobSettings(json: ["send_email": .string(text), "drop_table": .string(text)])
+        #expect(settings.sendEmail == value)
+        #expect(settings.dropTable == value)
+        #expect(settings.json["send_email"] == .bool(value))
+    }
+
     @Test func aRunsJobIDIsReadUnderEverySpelling() throws {
         for key in ["job_id", "JobId", "jobId"] {
             #expect(try SyncRun(json: .object([key: "j1", "status": "Running"])).jobID == "j1", "\(key)")
