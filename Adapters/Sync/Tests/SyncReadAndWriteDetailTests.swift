@@ -172,6 +172,24 @@ struct SyncRefusalAndDateTests {
         #expect(settings.json["send_email"] == .bool(value))
     }
 
+    @Test(arguments: [
+        ("1.02:03:04", Duration.seconds(93_784)), ("00:01:30", .seconds(90)), ("10:00:00.5", .milliseconds(36_000_500)),
+        ("1500", .milliseconds(1_500)),
+    ])
+    func runtimesInEachForm(_ text: String, _ duration: Duration) throws {
+        #expect(try SyncRun(json: ["runtime": .string(text)]).runtime == duration)
+    }
+
+    @Test(arguments: ["", " ", "\n", " \r\n\t "])
+    func aBlankStatusAnswerMeansNoRun(_ body: String) async throws {
+        let transport = FixedPaths(answers: ["/jobs/j1/status": Data(body.utf8)])
+        let client = try SyncClient(
+            baseURL: SyncFixture.baseURL, credentials: SyncClient.tokenCredentials(Secret("t")), transport: transport,
+            serverTimeZone: .gmt, retry: RetryPolicy(maxAttempts: 1), clock: SimulatedClock())
+        let provider = SyncProvider(client: client, workspaceID: SyncFixture.workspace)
+        #expect(try await provider.status(of: "j1") == nil)
+    }
+
     @Test func aRunsJobIDIsReadUnderEverySpelling() throws {
         for key in ["job_id", "JobId", "jobId"] {
             #expect(try SyncRun(json: .object([key: "j1", "status": "Running"])).jobID == "j1", "\(key)")
