@@ -190,6 +190,20 @@ struct SyncRefusalAndDateTests {
         #expect(try await provider.status(of: "j1") == nil)
     }
 
+    @Test func aRunOfChosenTasksSaysWhichTasksItRuns() async throws {
+        let transport = FixedPaths(answers: [
+            "/jobs/j1/status": Data("{}".utf8), "/jobs/j1/execute": Data(#"{"id": "h9", "status": "Starting"}"#.utf8),
+        ])
+        let client = try SyncClient(
+            baseURL: SyncFixture.baseURL, credentials: SyncClient.tokenCredentials(Secret("t")), transport: transport,
+            serverTimeZone: .gmt, retry: RetryPolicy(maxAttempts: 1), clock: SimulatedClock())
+        let provider = SyncProvider(client: client, workspaceID: SyncFixture.workspace)
+        let run = try await provider.runJob("j1", tasks: ["t1", "t2"])
+        #expect(run.runID == "h9")
+        #expect(run.taskIDs == ["t1", "t2"])
+        #expect(try await provider.runJob("j1", tasks: nil).taskIDs == nil)
+    }
+
     @Test func aRunsJobIDIsReadUnderEverySpelling() throws {
         for key in ["job_id", "JobId", "jobId"] {
             #expect(try SyncRun(json: .object([key: "j1", "status": "Running"])).jobID == "j1", "\(key)")
