@@ -85,4 +85,40 @@ import Testing
         #expect(sent["logVerbosity"] == .int(value.intValue ?? value.stringValue.flatMap { Int64($0) } ?? -1))
         #expect(sent["params"]?["logVerbosity"] == nil)
     }
+
+    @Test func anUpdateKeepsWhatItDoesNotChange() async throws {
+        let fixture = FixedAnswer(Self.job(#""logVerbosity": 4, "definedNextRun": "2026-03-01T08:00:00Z","#))
+        let provider = ConnectProvider(client: try fixture.client())
+        _ = try await provider.updateJob("j1", with: JobUpdate(name: "renamed"))
+        let sent = try fixture.lastBody()
+        #expect(sent["name"] == "renamed")
+        #expect(sent["logVerbosity"] == 4)
+        #expect(sent["params"]?["sourceTable"] == "T")
+    }
+
+    @Test(arguments: ["maybe", "yes", "1"])
+    func aBooleanThatIsNeitherTrueNorFalseIsRefused(_ text: String) async throws {
+        let provider = ConnectProvider(
+            client: try FixedAnswer(
+                Self.job("").replacingOccurrences(of: #""enabled": true"#, with: #""enabled": "\#(text)""#)
+            )
+            .client())
+        await #expect(throws: JobBridgeError.self) { try await provider.job("j1") }
+    }
+
+    @Test func aLastRunWithoutADateIsNoRun() throws {
+        let lastRun = try JSONDecoder().decode(
+            LastRun.self, from: Data(#"{"dateTime": null, "status": "JOB_SUCCEEDED"}"#.utf8))
+        #expect(lastRun.isNeverRun)
+        let real = try JSONDecoder().decode(LastRun.self, from: Data(#"{"dateTime": "2026-01-01T00:00:00Z"}"#.utf8))
+        #expect(!real.isNeverRun)
+    }
+
+    @Test(arguments: [0, 65_536, -1])
+    func aCachePortOutsideOneTo65535IsRefused(_ port: Int) {
+        let error = #expect(throws: JobBridgeError.self) {
+            _ = try CacheConnectionString(server: "db", port: port, user: "u", password: "p", database: "d")
+        }
+        #expect(error?.field == "port")
+    }
 }
