@@ -121,4 +121,19 @@ import Testing
         }
         #expect(error?.field == "port")
     }
+
+    @Test func aCachingJobWritesToTheCacheConnectionWhateverItsParamsSay() async throws {
+        let body = Self.job("").replacingOccurrences(
+            of: #""sourceTable": "T"}"#, with: #""sourceTable": "T", "destinationConnectionName": "Elsewhere"}"#)
+        let provider = ConnectProvider(
+            client: try FixedAnswer(body).client(), cacheConnection: TestSupport.cacheConnection)
+        let job = try await provider.job("j1")
+        #expect(job.destination == TestSupport.cacheConnection)
+    }
+
+    @Test func aJobWithoutEnabledIsEnabled() async throws {
+        let body = Self.job("").replacingOccurrences(of: #""enabled": true,"#, with: "")
+        let provider = ConnectProvider(client: try FixedAnswer(body).client())
+        #expect(try await provider.job("j1").isEnabled)
+    }
 }
