@@ -142,4 +142,16 @@ import Testing
         fixture.faults.setPlan(.script([.dropBeforeServer]))
         await #expect(throws: JobBridgeError.self) { _ = try await fixture.provider.createJob(definition) }
     }
+
+    @Test(arguments: [520, 507, 500, 503])
+    func aServerErrorOnCreateIsCheckedForEffect(_ status: Int) async throws {
+        let fixture = try NX1Fixture()
+        _ = try await fixture.client.listJobs()
+        fixture.faults.setPlan(.script([.serverError(status: status)]))
+        let error = try #require(
+            await #expect(throws: JobBridgeError.self) {
+                _ = try await fixture.provider.createJob(JobDefinition(name: "Lost", kind: JobKind(.mirror)))
+            })
+        #expect(error.message.contains("creating it again is safe"), "\(status): \(error.message)")
+    }
 }
