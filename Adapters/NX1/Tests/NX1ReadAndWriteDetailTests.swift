@@ -154,4 +154,14 @@ import Testing
             })
         #expect(error.message.contains("creating it again is safe"), "\(status): \(error.message)")
     }
+
+    @Test func aCreateRequestSendsEveryDocumentedFieldNullsIncluded() throws {
+        let request = try NX1Mapping.request(for: JobDefinition(name: "N", kind: JobKind(.mirror)))
+        let sent = try JSONValue(data: JSONEncoder().encode(request))
+        #expect(
+            sent == [
+                "job_type": "mirror", "job_name": "N", "source": nil, "destination": nil, "properties_json": nil,
+                "schedule": nil,
+            ])
+    }
 }
