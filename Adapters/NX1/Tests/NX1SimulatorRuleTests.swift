@@ -32,4 +32,16 @@ import Testing
         #expect(message.contains("…"))
         #expect(error?.field == "properties_json")
     }
+
+    @Test(arguments: [("password", 400), ("client_credentials", 200), ("refresh_token", 400)])
+    func theSimulatorIssuesTokensForClientCredentialsOnly(_ grant: String, _ status: Int) async throws {
+        let simulator = NX1Simulator(clock: SimulatedClock())
+        let url = try #require(URL(string: "https://sso.prod.nx1cloud.com/realms/acme/protocol/openid-connect/token"))
+        let form = "grant_type=\(grant)&client_id=jobbridge&client_secret=simulator-secret"
+        let response = try await simulator.send(
+            HTTPRequest(
+                method: .post, url: url, headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                body: Data(form.utf8)))
+        #expect(response.status == status)
+    }
 }
