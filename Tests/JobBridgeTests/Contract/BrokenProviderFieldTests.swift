@@ -18,6 +18,8 @@ struct FieldBreakingProvider: JobProvider {
         case scramblesTaskQueries
         /// Deleting a job deletes every other job too.
         case deleteRemovesEveryJob
+        /// Task history of a job that does not exist is an empty list, not "not found".
+        case emptyHistoryForMissingJobs
     }
 
     let base: InMemoryProvider
@@ -35,7 +37,7 @@ struct FieldBreakingProvider: JobProvider {
             for position in job.tasks.indices {
                 job.tasks[position].query = queries[(position + 1) % queries.count]
             }
-        case .ignoresIsEnabledInUpdates, .deleteRemovesEveryJob: break
+        case .ignoresIsEnabledInUpdates, .deleteRemovesEveryJob, .emptyHistoryForMissingJobs: break
         }
         return job
     }
@@ -75,7 +77,11 @@ struct FieldBreakingProvider: JobProvider {
         try await base.moveTask(taskID, of: jobID, to: index)
     }
     func taskRuns(of taskID: TaskID, job jobID: JobID) async throws -> [JobRun] {
-        try await base.taskRuns(of: taskID, job: jobID)
+        do {
+            return try await base.taskRuns(of: taskID, job: jobID)
+        } catch let error as JobBridgeError where error.code == .notFound && defect == .emptyHistoryForMissingJobs {
+            return []
+        }
     }
 }
 
@@ -93,6 +99,7 @@ struct FieldBreakingProvider: JobProvider {
         .ignoresIsEnabledInUpdates: ["update.roundTrip"],
         .scramblesTaskQueries: ["create.roundTrip", "update.roundTrip"],
         .deleteRemovesEveryJob: ["delete.removes"],
+        .emptyHistoryForMissingJobs: ["notFound.taskHistory"],
     ]
 
     @Test(arguments: FieldBreakingProvider.Defect.allCases)

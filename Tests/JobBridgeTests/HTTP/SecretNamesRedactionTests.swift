@@ -58,4 +58,19 @@ struct SecretNamesRedactionTests {
         headers["X-Note"] = "Basic \(Self.value)"
         #expect(!"\(headers)".contains(Self.value))
     }
+
+    @Test func aConnectionStringPasswordWithSpacesIsRedactedWhole() {
+        let text = "Server=db;Password=correct horse battery;User=admin;Database=jobs"
+        let redacted = Redactor.redact(text)
+        for word in ["correct", "horse", "battery"] { #expect(!redacted.contains(word), "\(redacted)") }
+        #expect(redacted.contains("User=admin"))
+    }
+
+    @Test func aBareJSONWebTokenIsRedacted() {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqb2JicmlkZ2UifQ.c2lnbmF0dXJlX2J5dGVz"
+        let redacted = Redactor.redact("the upstream said: \(jwt) was refused")
+        #expect(!redacted.contains("eyJzdWIiOiJqb2JicmlkZ2UifQ"))
+        #expect(!redacted.contains("c2lnbmF0dXJlX2J5dGVz"))
+        #expect(redacted.contains("was refused"))
+    }
 }

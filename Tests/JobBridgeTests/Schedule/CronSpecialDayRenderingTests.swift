@@ -66,4 +66,19 @@ struct CronSpecialDayRenderingTests {
         #expect(try first("0 0 1W 8 *", 1) == ["2026-08-03 00:00 +00:00"])
         #expect(try first("0 0 * * 0L", 2) == ["2025-12-28 00:00 +00:00", "2026-01-25 00:00 +00:00"])
     }
+
+    @Test(arguments: ["@weekly", "@daily", "@monthly", "@yearly", "@hourly"])
+    func macrosRunAtTheSameInstantsInEveryDialect(_ macro: String) throws {
+        let standard = Self.runs(try CronExpression(macro), count: 5)
+        #expect(Self.runs(try CronExpression(macro, dialect: .sync), count: 5) == standard, "\(macro) in sync")
+        #expect(Self.runs(try CronExpression(macro, dialect: .airflow), count: 5) == standard, "\(macro) in airflow")
+    }
+
+    @Test func weeklyRunsOnSundayAtMidnight() throws {
+        for dialect in CronDialect.allCases {
+            let runs = Self.runs(try CronExpression("@weekly", dialect: dialect), count: 2)
+            #expect(
+                runs.map { CronTestSupport.text($0, .gmt) } == ["2025-12-21 00:00 +00:00", "2025-12-28 00:00 +00:00"])
+        }
+    }
 }
