@@ -119,6 +119,15 @@ public struct SyncProvider: JobProvider {
         // The job exists from here on: a failed read or task update is not a failed create.
         guard var tasks = try await recovery.readAfterWrite({ try await client.tasks(of: created.id).collect() })
         else { return SyncMapping.job(created, serverTimeZone: zone) }
+        // Tasks come from `queries`; a server that ignored them made a job without. The job
+        // exists (the error says so, with its id): the create is not to be sent again.
+        guard tasks.count == definition.tasks.count else {
+            throw JobBridgeError(
+                .badResponse,
+                "job \(created.id) was created, but with \(tasks.count) tasks for \(definition.tasks.count) queries; "
+                    + "it exists: fix or delete it rather than create it again",
+                httpStatus: 200, field: "tasks", outcome: .answered)
+        }
         // `queries` cannot say that a task is inactive: each inactive one is updated after.
         let ordered = SyncMapping.tasks(tasks)
         var changed = false

@@ -6,7 +6,7 @@
 ///   request), or the server refused it before acting (`429`, `503`, `408`). Sending it
 ///   again is safe.
 /// - ``maybeActed``: the server may have acted. The connection dropped after the request
-///   was sent, the request timed out, a gateway failed (`500`, `502`, `504`), or a `2xx`
+///   was sent, the request timed out, the server failed (any `5xx` but `501` and `503`), or a `2xx`
 ///   answer could not be read. Check whether the write took effect before sending again
 ///   (``WriteRecovery`` does).
 /// - ``answered``: the server answered and said what happened (`400`, `404`, `409`, …).
@@ -36,7 +36,8 @@ public enum RequestOutcome: String, Hashable, Sendable, Codable, CaseIterable, C
         switch status {
         case 200..<300: self = .maybeActed  // the server acted, but its answer could not be used
         case 408, 429, 503: self = .notSent
-        case 500, 502, 504: self = .maybeActed
+        case 501: self = .answered  // not implemented: refused whatever the request
+        case 500..<600: self = .maybeActed
         default: self = .answered
         }
     }

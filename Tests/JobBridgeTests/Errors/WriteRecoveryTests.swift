@@ -175,7 +175,8 @@ import Testing
 @Suite struct RequestOutcomeTests {
     @Test(arguments: [
         (429, RequestOutcome.notSent), (503, .notSent), (408, .notSent), (500, .maybeActed), (502, .maybeActed),
-        (504, .maybeActed), (200, .maybeActed), (400, .answered), (404, .answered), (409, .answered),
+        (504, .maybeActed), (507, .maybeActed), (520, .maybeActed), (501, .answered), (200, .maybeActed),
+        (400, .answered), (404, .answered), (409, .answered),
         (302, .answered),
     ])
     func fromTheStatus(status: Int, outcome: RequestOutcome) {
