@@ -19,6 +19,54 @@ struct InMemoryHarness: ContractHarness {
     var clock: any Clock<Duration> { simulatedClock }
     var jobsSpanningPages: Int? { configuration.pageSize * 2 + 1 }
     var roundTripFields: Set<JobField> { Set(JobField.allCases) }
+    var seedsJobs: Bool { true }
+    var pageSize: Int? { configuration.pageSize }
+
+    /// Seven jobs (pages of three): the first with a weekday cron in New York, three tasks
+    /// (the second inactive) and two past runs; the others plain, one task each.
+    func makeSeededProvider() async throws -> SeededState {
+        let base = InMemoryProvider(configuration: configuration, now: simulatedClock.dateSource)
+        var jobs: [SeededJob] = []
+        let now = simulatedClock.date
+        let runs = [
+            InMemoryProvider.PastRun(requestedAt: now.addingTimeInterval(-3600), phase: .failed),
+            InMemoryProvider.PastRun(requestedAt: now.addingTimeInterval(-7200), phase: .succeeded),
+        ]
+        let (first, runIDs) = try await base.seedJob(Self.seededDefinition(0), pastRuns: runs)
+        let queueDelay = TimeInterval(configuration.queueDelay.components.seconds)
+        jobs.append(
+            SeededJob(
+                id: first.id, expected: Self.seededDefinition(0),
+                pastRuns: zip(runs, runIDs).map { run, id in
+                    SeededRun(id: id, startedAt: run.requestedAt.addingTimeInterval(queueDelay), phase: run.phase)
+                }))
+        for number in 1..<7 {
+            let (job, _) = try await base.seedJob(Self.seededDefinition(number))
+            jobs.append(SeededJob(id: job.id, expected: Self.seededDefinition(number)))
+        }
+        return SeededState(provider: wrap(base), jobs: jobs)
+    }
+
+    static let newYork = TimeZone(identifier: "America/New_York") ?? .gmt
+
+    static func seededDefinition(_ number: Int) -> JobDefinition {
+        guard number == 0 else {
+            return JobDefinition(
+                name: "Seeded \(number)", kind: JobKind(.replication),
+                source: ConnectionRef(id: "src-1", name: "Salesforce"), destination: ConnectionRef(id: "dst-1"),
+                tasks: [TaskDefinition(query: "REPLICATE [T\(number)]")])
+        }
+        let cron = try? CronSchedule("0 9 * * 1-5", dialect: .standard, timeZone: newYork)
+        return JobDefinition(
+            name: "Seeded weekdays", kind: JobKind(.replication, providerValue: "Standard"),
+            source: ConnectionRef(id: "src-2", name: "Snowflake"), destination: ConnectionRef(id: "dst-2"),
+            schedule: cron.map(Schedule.cron) ?? .manual, isEnabled: false,
+            tasks: [
+                TaskDefinition(query: "REPLICATE [A]"), TaskDefinition(query: "REPLICATE [B]", isActive: false),
+                TaskDefinition(query: "REPLICATE [C]"),
+            ],
+            settings: ["verbosity": 2])
+    }
 
     func definition(_ number: Int) -> JobDefinition {
         JobDefinition(
@@ -50,7 +98,11 @@ struct InMemoryHarness: ContractHarness {
         let names = ContractSuite.cases(for: InMemoryHarness()).map(\.name)
         #expect(Set(names).count == names.count)
         #expect(!names.contains { $0.hasPrefix("unsupported.") })
-        let behaviour = ContractSuite.allCaseNames.filter { !$0.hasPrefix("unsupported.") }
+        // Every field is settable and it can create: no refusal of an unsettable field, no
+        // demand for seeds.
+        let behaviour = ContractSuite.allCaseNames.filter {
+            !$0.hasPrefix("unsupported.") && $0 != "update.refusesUnsettableFields" && $0 != "seeded.required"
+        }
         #expect(Set(names) == Set(behaviour))
     }
 
