@@ -133,7 +133,13 @@ public enum ContractSuite {
         case .listJobs: return "\(try await provider.jobs().collect())"
         case .getJob: return "\(try await provider.job(jobID))"
         case .createJob: return "\(try await provider.createJob(harness.definition(1)))"
-        case .updateJob: return "\(try await provider.updateJob(jobID, with: JobUpdate(name: "renamed")))"
+        case .updateJob:
+            // A change the provider can make (a field it cannot set is refused before the job
+            // is looked up).
+            let updatable = harness.fields.updatable
+            var change = JobUpdate(name: "renamed")
+            if !updatable.contains(.name), updatable.contains(.isEnabled) { change = JobUpdate(isEnabled: false) }
+            return "\(try await provider.updateJob(jobID, with: change))"
         case .deleteJob: return "\(try await provider.deleteJob(jobID))"
         case .runJob: return "\(try await provider.runJob(jobID, tasks: nil))"
         case .runTasks: return "\(try await provider.runJob(jobID, tasks: [taskID]))"
