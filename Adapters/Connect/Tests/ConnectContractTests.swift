@@ -135,6 +135,14 @@ struct ConnectHarness: ContractHarness {
 }
 
 @Suite struct ConnectContractTests {
+
+    @Test func theREADMEMatrixSaysWhatIsDeclared() async throws {
+        let readme = try CapabilityMatrix.readme(near: #filePath)
+        let descriptor = try await ConnectHarness().makeProvider().descriptor
+        let problems = CapabilityMatrix.mismatches(in: readme, column: "CData Connect AI", descriptor: descriptor)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     @Test(arguments: ContractSuite.cases(for: ConnectHarness()))
     func contract(_ contractCase: ContractCase) async throws {
         try await contractCase.run(ConnectHarness())

@@ -110,6 +110,14 @@ struct NX1Harness: ContractHarness {
 }
 
 @Suite struct NX1ContractTests {
+
+    @Test func theREADMEMatrixSaysWhatIsDeclared() async throws {
+        let readme = try CapabilityMatrix.readme(near: #filePath)
+        let descriptor = try await NX1Harness().makeProvider().descriptor
+        let problems = CapabilityMatrix.mismatches(in: readme, column: "NX1", descriptor: descriptor)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     @Test(arguments: ContractSuite.cases(for: NX1Harness()))
     func contract(_ contractCase: ContractCase) async throws {
         try await contractCase.run(NX1Harness())

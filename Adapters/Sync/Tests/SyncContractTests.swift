@@ -94,6 +94,14 @@ struct SyncHarness: ContractHarness {
 }
 
 @Suite struct SyncContractTests {
+
+    @Test func theREADMEMatrixSaysWhatIsDeclared() async throws {
+        let readme = try CapabilityMatrix.readme(near: #filePath)
+        let descriptor = try await SyncHarness().makeProvider().descriptor
+        let problems = CapabilityMatrix.mismatches(in: readme, column: "CData Sync v2", descriptor: descriptor)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     @Test(arguments: ContractSuite.cases(for: SyncHarness()))
     func contract(_ contractCase: ContractCase) async throws {
         try await contractCase.run(SyncHarness())

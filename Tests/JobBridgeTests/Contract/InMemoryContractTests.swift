@@ -87,6 +87,14 @@ struct InMemoryHarness: ContractHarness {
 }
 
 @Suite struct InMemoryContractTests {
+
+    @Test func theREADMEMatrixSaysWhatIsDeclared() async throws {
+        let readme = try CapabilityMatrix.readme(near: #filePath)
+        let descriptor = try await InMemoryHarness().makeProvider().descriptor
+        let problems = CapabilityMatrix.mismatches(in: readme, column: "In-memory (reference)", descriptor: descriptor)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     @Test(arguments: ContractSuite.cases(for: InMemoryHarness()))
     func contract(_ contractCase: ContractCase) async throws {
         try await contractCase.run(InMemoryHarness())
