@@ -127,4 +127,34 @@ struct InMemoryHarness: ContractHarness {
         harness.configuration.capabilities = [.listJobs, .getJob, .createJob, .runJob, .status]
         for contractCase in ContractSuite.cases(for: harness) { try await contractCase.run(harness) }
     }
+
+    @Test func aProviderThatCannotCreateRunsItsBehaviourCasesOnSeededJobs() async throws {
+        var harness = InMemoryHarness()
+        harness.configuration.capabilities = [
+            .listJobs, .getJob, .runJob, .cancelRun, .status, .runHistory, .getRun, .listTasks,
+        ]
+        let names = ContractSuite.cases(for: harness).map(\.name)
+        let seeded = [
+            "list.seeded", "list.seededPages", "get.seeded", "get.seededScheduleTimeZone", "tasks.seededOrder",
+            "status.seeded", "run.seededCompletes", "cancel.seededStopsRun", "history.seededNewestFirst",
+            "getRun.seeded",
+        ]
+        #expect(Set(seeded).isSubset(of: Set(names)))
+        for contractCase in ContractSuite.cases(for: harness) { try await contractCase.run(harness) }
+    }
+
+    @Test func aProviderThatCannotCreateAndSeedsNothingFails() async throws {
+        struct Unseeded: ContractHarness {
+            var base = InMemoryHarness()
+            func makeProvider() async throws -> any JobProvider { try await base.makeProvider() }
+            var capabilities: ProviderCapabilities { [.listJobs, .getJob] }
+            var clock: any Clock<Duration> { base.clock }
+            var jobsSpanningPages: Int? { nil }
+            func definition(_ number: Int) -> JobDefinition { base.definition(number) }
+            var richDefinition: JobDefinition { base.richDefinition }
+        }
+        let cases = ContractSuite.cases(for: Unseeded())
+        let required = try #require(cases.first { $0.name == "seeded.required" })
+        await #expect(throws: ContractFailure.self) { try await required.run(Unseeded()) }
+    }
 }
