@@ -35,11 +35,16 @@ extension ConnectSimulator {
         }
 
         // Chosen: update replaces the job with the body (params whole), keeps id and
-        // created, and is allowed while a run is going (the documents say nothing).
+        // created, and is allowed while a run is going (the documents say nothing). The
+        // documented body has no name, so a body without one keeps the job's name.
         on(.put, "/job/:jobID/update") { request in
             let id = request.param("jobID")
             guard let record = await state.record(id) else { throw SimulatorFailure.notFound("job \(id)") }
-            var members = try SimulatedJobs.members(from: try Self.object(request))
+            let body = try Self.object(request)
+            var members = try SimulatedJobs.members(from: body)
+            if body["name"]?.stringValue?.isEmpty != false, let name = record.members["name"] {
+                members["name"] = name
+            }
             members["id"] = .string(id)
             members["created"] = record.members["created"]
             members["lastModified"] = .string(SimulatedJobs.format(now(), fractionDigits: 7))

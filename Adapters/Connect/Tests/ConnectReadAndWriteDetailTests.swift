@@ -88,7 +88,8 @@ import Testing
 
     @Test func anUpdateKeepsWhatItDoesNotChange() async throws {
         let fixture = FixedAnswer(Self.job(#""logVerbosity": 4, "definedNextRun": "2026-03-01T08:00:00Z","#))
-        let provider = ConnectProvider(client: try fixture.client())
+        // Names are sent only by an app that opted in (the documents list no name key).
+        let provider = ConnectProvider(client: try fixture.client(), sendsJobNames: true)
         _ = try await provider.updateJob("j1", with: JobUpdate(name: "renamed"))
         let sent = try fixture.lastBody()
         #expect(sent["name"] == "renamed")

@@ -111,7 +111,7 @@ import Testing
                 settings: ["logVerbosity": 1, "timeCheckColumn": "", "autoTruncateStrings": false]))
         let expected = try TestSupport.json(
             #"""
-            {"jobType": "Caching", "name": "OData categories", "intervalUnit": "Hour", "intervalValue": 1,
+            {"jobType": "Caching", "intervalUnit": "Hour", "intervalValue": 1,
              "logVerbosity": 1, "enabled": true, "definedNextRun": "2026-01-01T01:00:00Z",
              "params": {"timeCheckColumn": "", "autoTruncateStrings": "false",
                         "sourceConnection": "36b2c04f-70f4-44a1-876a-29e42237ee63", "sourceName": "OData1",
@@ -137,13 +137,12 @@ import Testing
         let updated = try await provider.updateJob(
             JobID(id),
             with: JobUpdate(
-                name: "Renamed", schedule: .interval(IntervalSchedule(every: 2, .week)),
-                settings: ["timeCheckColumn": "Modified"]))
+                schedule: .interval(IntervalSchedule(every: 2, .week)), settings: ["timeCheckColumn": "Modified"]))
         let params = try #require(updated.providerData?["params"])
         #expect(params["futureOption"] == ["nested": true])
         #expect(params["mergeKeys"] == [["colName": "Id", "colType": "varchar"]])
         #expect(params["timeCheckColumn"] == "Modified")
-        #expect(updated.name == "Renamed")
+        #expect(updated.name == "Keep me")
         #expect(updated.schedule == .interval(IntervalSchedule(every: 2, .week)))
         #expect(updated.settings["logVerbosity"] == 2)
         let sent = try #require(simulator.router.receivedRequests.last { $0.method == .put }?.body)
@@ -152,6 +151,7 @@ import Testing
         #expect(body["intervalUnit"] == "Week")
         #expect(body["enabled"] == true)
         #expect(body["params"]?["sourceTable"] == "Account")
+        #expect(body["name"] == nil)
     }
 
     @Test func minutesAreRefusedBeforeAnyRequest() async throws {

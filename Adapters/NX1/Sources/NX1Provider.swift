@@ -39,8 +39,18 @@ public struct NX1Provider: JobProvider {
         self.client = client
         self.now = now
         self.descriptor = ProviderDescriptor(
-            name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron])
+            name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron],
+            fields: Self.fieldCapabilities)
     }
+
+    /// What NX1 does with each field: it reads and creates name, kind, source, destination,
+    /// schedule and settings (`properties_json`); it has no enabled flag and no tasks, and
+    /// no update at all. Schedules read back as manual or cron (Airflow's dialect, UTC,
+    /// presets). It cannot cancel a run, so the cancelled phase is only the default.
+    public static let fieldCapabilities = FieldCapabilities(
+        readable: [.name, .kind, .source, .destination, .schedule, .settings],
+        creatable: [.name, .kind, .source, .destination, .schedule, .settings], updatable: [],
+        scheduleKindsRead: [.manual, .cron])
 
     /// Every live job (NX1 does not page: one request).
     public func jobs() -> PagedSequence<Job> {

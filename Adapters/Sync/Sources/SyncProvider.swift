@@ -58,11 +58,18 @@ public struct SyncProvider: JobProvider {
         self.client = client
         self.workspaceID = workspaceID
         self.descriptor = ProviderDescriptor(
-            name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron])
+            name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron],
+            fields: Self.fieldCapabilities)
     }
 
     /// Every operation of ``JobOperation``: Sync's API has them all.
     public static let capabilities: ProviderCapabilities = .all
+
+    /// Every field is read, created and updated (update by read-modify-write); schedules
+    /// read back as manual or cron (Sync's dialect, in GMT or the server's zone); a
+    /// cancelled run reads back as cancelled.
+    public static let fieldCapabilities = FieldCapabilities(
+        scheduleKindsRead: [.manual, .cron], cancelledRunPhase: .cancelled)
 
     private var zone: TimeZone { client.serverTimeZone }
 

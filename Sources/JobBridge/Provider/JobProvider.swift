@@ -53,26 +53,36 @@ public struct ProviderDescriptor: Hashable, Sendable {
     public var name: String
     /// The operations the provider supports.
     public var capabilities: ProviderCapabilities
-    /// The schedule kinds the provider accepts in a definition or an update; never
+    /// The schedule kinds the provider accepts in a definition or an update (the kinds it
+    /// *writes*; the kinds it reads are ``FieldCapabilities/scheduleKindsRead``); never
     /// ``Schedule/Kind/unreadable`` (the initializer leaves it out, and validation refuses an
     /// unreadable schedule whatever this set holds). Which kinds a provider *reads* is
     /// wider: any provider may read a schedule back as ``Schedule/unreadable(_:)``.
     public var scheduleKinds: Set<Schedule.Kind>
     /// The longest job name the provider accepts, when it has a limit.
     public var maximumNameLength: Int?
+    /// What the provider does with each field: which fields it reads, which a create and
+    /// an update can set, which schedule kinds it reads back, what a cancelled run reads
+    /// back as. An update that sets a field outside ``FieldCapabilities/updatable`` is
+    /// refused by validation.
+    public var fields: FieldCapabilities
 
     /// Creates a descriptor. `scheduleKinds` defaults to every kind a provider can accept
     /// (``Schedule/Kind/writable``); ``Schedule/Kind/unreadable`` is removed from it.
+    /// `fields` defaults to every field read, created and updated
+    /// (``FieldCapabilities/all``).
     public init(
         name: String,
         capabilities: ProviderCapabilities,
         scheduleKinds: Set<Schedule.Kind> = Schedule.Kind.writable,
-        maximumNameLength: Int? = nil
+        maximumNameLength: Int? = nil,
+        fields: FieldCapabilities = .all
     ) {
         self.name = name
         self.capabilities = capabilities
         self.scheduleKinds = scheduleKinds.subtracting([.unreadable])
         self.maximumNameLength = maximumNameLength
+        self.fields = fields
     }
 }
 

@@ -25,9 +25,16 @@ extension JobDefinition {
 extension JobUpdate {
     /// Checks the change against the core rules and the provider's descriptor.
     ///
-    /// - Throws: ``JobBridgeError/Code/invalidDefinition`` naming the first bad field.
+    /// - Throws: ``JobBridgeError/Code/unsupported`` naming the first field the update
+    ///   sets that the provider cannot set (outside ``FieldCapabilities/updatable``), else
+    ///   ``JobBridgeError/Code/invalidDefinition`` naming the first bad field.
     public func validate(for descriptor: ProviderDescriptor) throws {
         let check = Validator(provider: descriptor.name, operation: .updateJob)
+        if let field = descriptor.fields.unsettable(in: self).first {
+            throw JobBridgeError(
+                .unsupported, "\(descriptor.name) cannot change a job's \(field.rawValue) through its API",
+                provider: descriptor.name, operation: .updateJob, field: field.rawValue)
+        }
         if let name { try check.name(name, descriptor: descriptor) }
         try check.connection(source, field: "source")
         try check.connection(destination, field: "destination")

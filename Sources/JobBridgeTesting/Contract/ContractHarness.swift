@@ -12,18 +12,42 @@ import JobBridge
 /// ```
 /// Each call of ``makeProvider()`` must return a provider against fresh state (a new
 /// simulator), so that cases never see each other's jobs.
+///
+/// A provider that cannot create jobs (or any provider, to test reads of jobs it did not
+/// make) gets its behaviour cases on jobs that already exist: set ``seedsJobs`` and make
+/// ``makeSeededProvider()`` seed them into a fresh simulator and say what to expect of
+/// each (``SeededJob``: fields, schedule with its time zone, tasks, past runs in order).
 public protocol ContractHarness: Sendable {
     /// A provider against fresh, empty state.
     func makeProvider() async throws -> any JobProvider
     /// The capabilities the provider declares; cases are derived from them.
     var capabilities: ProviderCapabilities { get }
+    /// What the provider declares it does with each field (``ProviderDescriptor/fields``);
+    /// cases are derived from it. Defaults to ``FieldCapabilities/all``.
+    var fields: FieldCapabilities { get }
+    /// Whether ``makeSeededProvider()`` seeds jobs; the `*.seeded*` cases run when it does.
+    /// Defaults to `false`. A harness whose provider cannot create jobs must seed them,
+    /// or case `seeded.required` fails.
+    var seedsJobs: Bool { get }
+    /// A provider against fresh state that holds jobs seeded by the harness (straight into
+    /// the simulator, not through the provider), with what the suite should expect of
+    /// them. The first job must be able to run; together the jobs should cover what the
+    /// provider reads: a cron schedule in a time zone other than UTC when the provider
+    /// reads cron, two or more tasks, two or more past runs, and more jobs than
+    /// ``pageSize`` when it pages.
+    func makeSeededProvider() async throws -> SeededState
+    /// How many jobs a page of ``JobProvider/jobs()`` holds in the seeded state, when the
+    /// provider pages; the seeded listing must span pages of exactly this size (never
+    /// silently ignored). `nil` (the default) when the provider does not page.
+    var pageSize: Int? { get }
     /// A valid definition, different for each `number` (at least in its name), using
     /// connections that exist in the fresh state.
     func definition(_ number: Int) -> JobDefinition
     /// A definition that sets every portable field in ``roundTripFields`` to a value that
     /// is not a default, so that a field the adapter drops is noticed.
     var richDefinition: JobDefinition { get }
-    /// The portable fields that survive a create and a read on this provider.
+    /// The portable fields that survive a create and a read on this provider (by default
+    /// ``FieldCapabilities/roundTrip`` of ``fields``).
     var roundTripFields: Set<JobField> { get }
     /// Valid tasks (at least three, all different) for the task cases.
     var sampleTasks: [TaskDefinition] { get }
@@ -57,24 +81,16 @@ extension ContractHarness {
     public var nonexistentJobID: JobID { "jobbridge-contract-nonexistent-0" }
     /// One hour.
     public var runTimeout: Duration { .seconds(3600) }
-}
-
-/// A portable field of ``Job``, for saying which fields a provider keeps.
-public enum JobField: String, Hashable, Sendable, CaseIterable {
-    /// ``Job/name``.
-    case name
-    /// ``Job/kind`` (its category and provider value).
-    case kind
-    /// ``Job/source``.
-    case source
-    /// ``Job/destination``.
-    case destination
-    /// ``Job/schedule``.
-    case schedule
-    /// ``Job/isEnabled``.
-    case isEnabled
-    /// ``Job/tasks`` (queries, tables and active flags, in order).
-    case tasks
-    /// ``Job/settings``.
-    case settings
+    /// Every field read, created and updated.
+    public var fields: FieldCapabilities { .all }
+    /// The fields that ``fields`` says survive a create and a read.
+    public var roundTripFields: Set<JobField> { fields.roundTrip }
+    /// No seeded jobs.
+    public var seedsJobs: Bool { false }
+    /// Throws a ``ContractFailure``: the harness seeds nothing.
+    public func makeSeededProvider() async throws -> SeededState {
+        throw ContractFailure("the harness declares no seeded jobs (seedsJobs is false)")
+    }
+    /// The provider does not page.
+    public var pageSize: Int? { nil }
 }

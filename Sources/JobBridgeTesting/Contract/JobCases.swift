@@ -82,28 +82,79 @@ enum JobCases {
     ]
 
     static let update: [Requirement] = [
-        Requirement("update.roundTrip", .updateJob, requires: [.createJob, .getJob]) { harness in
+        Requirement(
+            "update.roundTrip", .updateJob, requires: [.createJob, .getJob],
+            when: { $0.updatable.contains(.name) || $0.updatable.intersection($0.readable).contains(.isEnabled) }
+        ) { harness in
             let provider = try await harness.makeProvider()
             let created = try await provider.createJob(harness.richDefinition)
-            var change = JobUpdate(name: created.name + " renamed")
-            if harness.roundTripFields.contains(.isEnabled) { change.isEnabled = !created.isEnabled }
+            let fields = harness.fields
+            var change = JobUpdate()
+            if fields.updatable.contains(.name) { change.name = created.name + " renamed" }
+            if fields.updatable.contains(.isEnabled) && fields.readable.contains(.isEnabled) {
+                change.isEnabled = !created.isEnabled
+            }
             let updated = try await provider.updateJob(created.id, with: change)
-            try Check.equal(updated.name, created.name + " renamed", "name returned by update")
+            if let name = change.name { try Check.equal(updated.name, name, "name returned by update") }
             let read = try await provider.job(created.id)
             // Expect what was asked for, not what create returned, so that a field lost on
             // every read is caught here too.
             var expected = harness.richDefinition
-            expected.name = created.name + " renamed"
-            if let isEnabled = change.isEnabled { expected.isEnabled = isEnabled }
-            try compare(read.definition, expected, fields: harness.roundTripFields, what: "read after update")
+            var compared = harness.roundTripFields
+            if let name = change.name {
+                expected.name = name
+                compared.insert(.name)
+            }
+            if let isEnabled = change.isEnabled {
+                expected.isEnabled = isEnabled
+                compared.insert(.isEnabled)
+            }
+            try compare(read.definition, expected, fields: compared, what: "read after update")
         },
-        Requirement("update.rejectsEmptyName", .updateJob, requires: [.createJob, .getJob]) { harness in
+        Requirement(
+            "update.rejectsEmptyName", .updateJob, requires: [.createJob, .getJob],
+            when: { $0.updatable.contains(.name) }
+        ) { harness in
             let provider = try await harness.makeProvider()
             let created = try await provider.createJob(harness.definition(0))
             try await Check.throwsError(.invalidDefinition, field: "name", "renaming a job to nothing") {
                 try await provider.updateJob(created.id, with: JobUpdate(name: ""))
             }
             try Check.equal(try await provider.job(created.id).name, created.name, "name after a refused update")
+        },
+        Requirement(
+            "update.refusesUnsettableFields", .updateJob, requires: [.createJob, .getJob],
+            when: { !JobField.inUpdates.subtracting($0.updatable).isEmpty }
+        ) { harness in
+            // A field the provider cannot set is refused, naming it, and the job is left as
+            // it was: never silently dropped from the request, never sent anyway.
+            let provider = try await harness.makeProvider()
+            let created = try await provider.createJob(harness.definition(0))
+            let rich = harness.richDefinition
+            let fields = harness.fields
+            for field in JobField.allCases where JobField.inUpdates.contains(field) && !fields.updatable.contains(field)
+            {
+                var change = JobUpdate()
+                switch field {
+                case .name: change.name = created.name + " renamed"
+                case .source: change.source = rich.source ?? ConnectionRef(name: "jobbridge-contract-source")
+                case .destination:
+                    change.destination = rich.destination ?? ConnectionRef(name: "jobbridge-contract-destination")
+                case .schedule: change.schedule = rich.schedule == created.schedule ? .manual : rich.schedule
+                case .isEnabled: change.isEnabled = !created.isEnabled
+                case .settings: change.settings = ["jobbridge_contract": "x"]
+                case .kind, .tasks: continue
+                }
+                try await Check.throwsError(
+                    .unsupported, operation: .updateJob, field: field.rawValue, "an update setting \(field.rawValue)"
+                ) {
+                    try await provider.updateJob(created.id, with: change)
+                }
+            }
+            let read = try await provider.job(created.id)
+            try compare(
+                read.definition, created.definition, fields: fields.readable.subtracting([.tasks]),
+                what: "job after refused updates")
         },
     ]
 

@@ -51,7 +51,9 @@ enum RunCases {
             try await provider.cancelRun(of: job.id)
             let finished = try await provider.waitForCompletion(
                 of: run, pollInterval: .seconds(1), timeout: harness.runTimeout, clock: harness.clock)
-            try Check.equal(finished.status.phase, .cancelled, "phase of a cancelled run")
+            try Check.equal(
+                finished.status.phase, harness.fields.cancelledRunPhase,
+                "phase of a cancelled run (declared cancelledRunPhase)")
         }
     ]
 

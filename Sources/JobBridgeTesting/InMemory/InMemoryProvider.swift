@@ -177,4 +177,45 @@ public struct InMemoryProvider: JobProvider {
         try require(.taskHistory)
         return try await store.taskRuns(taskID, of: jobID)
     }
+
+    // MARK: Seeding
+
+    /// A run that ended before a job is seeded: see ``seedJob(_:pastRuns:)``.
+    public struct PastRun: Hashable, Sendable {
+        /// When it was requested; it started ``Configuration/queueDelay`` later.
+        public var requestedAt: Date
+        /// How it ended (a cancelled run reads as cancelled right when it was requested).
+        public var phase: RunStatus.Phase
+
+        /// Creates a past run.
+        public init(requestedAt: Date, phase: RunStatus.Phase = .succeeded) {
+            self.requestedAt = requestedAt
+            self.phase = phase
+        }
+    }
+
+    /// Stores a job as if it had existed before, with its past runs, whatever the provider
+    /// declares (a provider configured without ``JobOperation/createJob`` can still be
+    /// seeded, which is how the contract suite tests providers that cannot create). The
+    /// definition is validated as a create would validate it.
+    ///
+    /// - Parameters:
+    ///   - definition: The job's fields.
+    ///   - pastRuns: Its runs, in any order; each should have ended by the clock's current
+    ///     time (requested at least ``Configuration/queueDelay`` plus
+    ///     ``Configuration/runDuration`` ago), or it reads as still going.
+    /// - Returns: The job as stored, and the ids of its runs in the order given.
+    public func seedJob(_ definition: JobDefinition, pastRuns: [PastRun] = []) async throws -> (
+        job: Job, runIDs: [RunID]
+    ) {
+        try definition.validate(for: descriptor)
+        let created = try await store.create(definition)
+        // Stored oldest first, as runs are; returned in the order given.
+        var runIDs: [RunID] = pastRuns.map { _ in RunID("") }
+        for index in pastRuns.indices.sorted(by: { pastRuns[$0].requestedAt < pastRuns[$1].requestedAt }) {
+            let run = pastRuns[index]
+            runIDs[index] = try await store.seedRun(of: created.id, requestedAt: run.requestedAt, phase: run.phase)
+        }
+        return (try await store.job(created.id), runIDs)
+    }
 }

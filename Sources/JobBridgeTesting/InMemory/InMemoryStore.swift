@@ -93,6 +93,18 @@ actor InMemoryStore {
         }
     }
 
+    /// Adds a past run that ended as `phase` (a cancelled run is cancelled right after it
+    /// was requested), and returns its id.
+    func seedRun(of id: JobID, requestedAt: Date, phase: RunStatus.Phase) throws -> RunID {
+        guard let job = jobs[id] else { throw notFound("job", id.rawValue, .runJob) }
+        let stored = StoredRun(
+            id: RunID(makeID("run")), jobID: id, requestedAt: requestedAt,
+            taskIDs: job.tasks.filter(\.isActive).map(\.id), outcome: phase,
+            cancelledAt: phase == .cancelled ? requestedAt : nil)
+        runs[id, default: []].append(stored)
+        return stored.id
+    }
+
     // MARK: Runs
 
     func run(_ id: JobID, tasks chosen: [TaskID]?) throws -> JobRun {

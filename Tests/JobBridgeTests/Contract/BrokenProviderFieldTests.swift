@@ -45,7 +45,11 @@ struct FieldBreakingProvider: JobProvider {
     func jobs() -> PagedSequence<Job> {
         let base = base
         let damage = damaged
-        return PagedSequence.single { try await base.jobs().collect().map(damage) }
+        // Page by page, as the provider underneath pages: only the defect differs.
+        return PagedSequence { token in
+            let page = try await base.jobs().page(token)
+            return Page(page.elements.map(damage), nextToken: page.nextToken)
+        }
     }
     func job(_ id: JobID) async throws -> Job { damaged(try await base.job(id)) }
     func createJob(_ definition: JobDefinition) async throws -> Job { damaged(try await base.createJob(definition)) }
@@ -94,10 +98,11 @@ struct FieldBreakingProvider: JobProvider {
     }
 
     private static let expectedFailures: [FieldBreakingProvider.Defect: Set<String>] = [
-        .losesIsEnabled: ["create.roundTrip", "update.roundTrip"],
-        .losesKindProviderValue: ["create.roundTrip", "update.roundTrip"],
+        // The seeded cases read the same fields back from jobs the harness seeded.
+        .losesIsEnabled: ["create.roundTrip", "update.roundTrip", "get.seeded", "list.seeded"],
+        .losesKindProviderValue: ["create.roundTrip", "update.roundTrip", "get.seeded", "list.seeded"],
         .ignoresIsEnabledInUpdates: ["update.roundTrip"],
-        .scramblesTaskQueries: ["create.roundTrip", "update.roundTrip"],
+        .scramblesTaskQueries: ["create.roundTrip", "update.roundTrip", "get.seeded"],
         .deleteRemovesEveryJob: ["delete.removes"],
         .emptyHistoryForMissingJobs: ["notFound.taskHistory"],
     ]

@@ -38,8 +38,13 @@ public struct ConnectProvider: JobProvider {
     /// Whether a cron schedule that converts only approximately to an interval is accepted
     /// (with its differences) rather than refused.
     public let allowsApproximateSchedules: Bool
+    /// Whether create and update send the job's name (the `name` key, which the documents
+    /// do not list among the create parameters). `false` by default: the job's name is what
+    /// Connect reports (the simulator, like the documented examples, names a job after its
+    /// source and table), and an update that sets a name is refused.
+    public let sendsJobNames: Bool
     /// Name, capabilities (``capabilities``), schedules (intervals, and cron converted to
-    /// an interval when the conversion allows).
+    /// an interval when the conversion allows), fields (``fieldCapabilities(sendsJobNames:)``).
     public let descriptor: ProviderDescriptor
     private let now: @Sendable () -> Date
 
@@ -56,18 +61,37 @@ public struct ConnectProvider: JobProvider {
     ///   - allowsApproximateSchedules: Whether to accept a cron schedule that an interval
     ///     can only approximate (for example `0 */5 * * *`, which restarts at midnight);
     ///     by default such a schedule is refused, saying what would differ.
+    ///   - sendsJobNames: Whether create and update send the job's name, for a server
+    ///     known to accept a `name` key the documents do not list (see ``sendsJobNames``).
     ///   - now: The wall clock, used to bound the search for a job whose create failed
     ///     ambiguously (a ``SimulatedClock``'s date source in tests).
     public init(
         client: ConnectClient, name: String = ConnectClient.providerName, cacheConnection: ConnectionRef? = nil,
-        allowsApproximateSchedules: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+        allowsApproximateSchedules: Bool = false, sendsJobNames: Bool = false,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.client = client
         self.now = now
         self.cacheConnection = cacheConnection
         self.allowsApproximateSchedules = allowsApproximateSchedules
+        self.sendsJobNames = sendsJobNames
         self.descriptor = ProviderDescriptor(
-            name: name, capabilities: Self.capabilities, scheduleKinds: [.interval, .cron])
+            name: name, capabilities: Self.capabilities, scheduleKinds: [.interval, .cron],
+            fields: Self.fieldCapabilities(sendsJobNames: sendsJobNames))
+    }
+
+    /// What Connect does with each field: every field is read; create sets all but the
+    /// name, update sets source, destination, schedule, enabled flag and settings (a job's
+    /// table or query is changed through the native client), and both set the name too
+    /// when the app opts in (`sendsJobNames`). Schedules read back as intervals (or
+    /// manual); a stopped run reads back as cancelled.
+    public static func fieldCapabilities(sendsJobNames: Bool = false) -> FieldCapabilities {
+        let name: Set<JobField> = sendsJobNames ? [.name] : []
+        return FieldCapabilities(
+            readable: Set(JobField.allCases),
+            creatable: Set(JobField.allCases).subtracting([.name]).union(name),
+            updatable: Set<JobField>([.source, .destination, .schedule, .isEnabled, .settings]).union(name),
+            scheduleKindsRead: [.manual, .interval], cancelledRunPhase: .cancelled)
     }
 
     /// The native job behind a portable one (decoded from its ``Job/providerData``).
@@ -128,7 +152,7 @@ public struct ConnectProvider: JobProvider {
     /// clocks may disagree; several recent ones): unknown.
     private func findCreated(_ request: JobRequest, since: Date) async throws -> WriteCheck<JobInfo> {
         let matches = try await client.jobs().filter { job in
-            job.name == request.name && job.jobType == request.jobType
+            (request.name == nil || job.name == request.name) && job.jobType == request.jobType
                 && job.params.sourceConnection == request.params.sourceConnection
                 && job.params.sourceTable == request.params.sourceTable && job.params.query == request.params.query
         }
@@ -269,6 +293,6 @@ public struct ConnectProvider: JobProvider {
     private func requests(_ operation: JobOperation) -> ConnectRequests {
         ConnectRequests(
             provider: descriptor.name, operation: operation, cacheConnection: cacheConnection,
-            allowsApproximateSchedules: allowsApproximateSchedules)
+            allowsApproximateSchedules: allowsApproximateSchedules, sendsJobNames: sendsJobNames)
     }
 }

@@ -20,11 +20,16 @@ import JobBridge
 /// - the one task → `sourceSchema`/`sourceTable` (Caching) or `query` (ScheduledQuery).
 /// - `settings`: `logVerbosity` (1–5) → top level; every other key → `params` (a Boolean
 ///   `autoTruncateStrings` is sent as the string the provider uses).
+/// - `name`: not sent. The documented payload keys are `jobType, intervalUnit,
+///   intervalValue, logVerbosity, enabled, definedNextRun, params`, and nothing else is
+///   sent, on create and on update (whose body starts from the job as read, name
+///   included). Only when the app opts in (`sendsJobNames`) does the name go out.
 struct ConnectRequests {
     let provider: String
     let operation: JobOperation
     let cacheConnection: ConnectionRef?
     let allowsApproximateSchedules: Bool
+    let sendsJobNames: Bool
 
     func failure(_ field: String, _ message: String) -> JobBridgeError {
         JobBridgeError(.invalidDefinition, message, provider: provider, operation: operation, field: field)
@@ -37,7 +42,8 @@ struct ConnectRequests {
         }
         let (unit, value, firstRun) = try interval(definition.schedule)
         var request = JobRequest(
-            jobType: type, name: definition.name, intervalUnit: unit, intervalValue: value, logVerbosity: nil,
+            jobType: type, name: sendsJobNames ? definition.name : nil, intervalUnit: unit, intervalValue: value,
+            logVerbosity: nil,
             enabled: definition.isEnabled, definedNextRun: firstRun, params: JobParams())
         try apply(source: source, to: &request)
         try apply(destination: definition.destination, to: &request)
@@ -49,7 +55,9 @@ struct ConnectRequests {
     /// The update's body: the job as it was read, every param kept, with the change applied.
     func request(updating info: JobInfo, with update: JobUpdate) throws -> JobRequest {
         var request = JobRequest(info)
-        if let name = update.name { request.name = name }
+        // The documents' update body has no name; an app that opted in sends the new name,
+        // or the one read, since the body replaces the job.
+        request.name = sendsJobNames ? (update.name ?? info.name) : nil
         if let source = update.source { try apply(source: source, to: &request) }
         if let destination = update.destination { try apply(destination: destination, to: &request) }
         if let schedule = update.schedule {

@@ -10,7 +10,8 @@ public struct JobRequest: Hashable, Sendable, Codable {
     /// `jobType`.
     public var jobType: ConnectJobType
     /// `name`. Not among the documented create parameters, though every answer has it;
-    /// sent only when set (the adapter sets it so that a job keeps the name it was given).
+    /// sent only when set. The provider leaves it unset (a job's name is what Connect
+    /// reports) unless the app opts in with `ConnectProvider(sendsJobNames: true)`.
     public var name: String?
     /// `intervalUnit`.
     public var intervalUnit: ConnectIntervalUnit
