@@ -45,11 +45,12 @@ public enum NX1Auth {
     ///   - now: The wall clock (a ``SimulatedClock``'s date source in tests).
     public static func clientCredentials(
         client: String, clientID: String, clientSecret: Secret, transport: any HTTPTransport = URLSessionTransport(),
-        leeway: TimeInterval = 30, now: @escaping @Sendable () -> Date = { Date() }
+        leeway: TimeInterval = 30, now: @escaping @Sendable () -> Date = { Date() },
+        requestTimeout: Duration = RESTClient.defaultRequestTimeout
     ) throws -> OAuth2ClientCredentials {
         try OAuth2ClientCredentials(
             tokenURL: tokenURL(client: client), clientID: clientID, clientSecret: clientSecret, scope: scope,
-            transport: transport, leeway: leeway, now: now)
+            transport: transport, leeway: leeway, now: now, requestTimeout: requestTimeout)
     }
 
     /// The pre-shared key in `Authorization-PSK` [sdk].

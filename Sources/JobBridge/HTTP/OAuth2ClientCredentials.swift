@@ -15,11 +15,13 @@ public struct OAuth2ClientCredentials: Credentials, CustomStringConvertible, Cus
 
     /// Creates client-credentials credentials.
     ///
+    /// - Parameter requestTimeout: How long the token request may wait for its answer (30 s
+    ///   by default, ``RESTClient/defaultRequestTimeout``).
     /// - Throws: ``JobBridgeError/Code/configuration`` if the token URL breaks the `http://` rule.
     public init(
         tokenURL: URL, clientID: String, clientSecret: Secret, scope: String? = nil,
         transport: any HTTPTransport, leeway: TimeInterval = 30, now: @escaping @Sendable () -> Date = { Date() },
-        allowsInsecureHTTP: Bool = false
+        allowsInsecureHTTP: Bool = false, requestTimeout: Duration = RESTClient.defaultRequestTimeout
     ) throws {
         try URLBuilder.validateBaseURL(tokenURL, allowsInsecureHTTP: allowsInsecureHTTP)
         self.tokenURL = tokenURL
@@ -27,7 +29,7 @@ public struct OAuth2ClientCredentials: Credentials, CustomStringConvertible, Cus
         self.bearer = BearerTokenCredentials(leeway: leeway, now: now) {
             try await Self.fetchToken(
                 tokenURL: tokenURL, clientID: clientID, clientSecret: clientSecret, scope: scope,
-                transport: transport, now: now)
+                transport: transport, timeout: requestTimeout, now: now)
         }
     }
 
@@ -66,7 +68,7 @@ public struct OAuth2ClientCredentials: Credentials, CustomStringConvertible, Cus
 
     private static func fetchToken(
         tokenURL: URL, clientID: String, clientSecret: Secret, scope: String?, transport: any HTTPTransport,
-        now: @Sendable () -> Date
+        timeout: Duration, now: @Sendable () -> Date
     ) async throws -> AccessToken {
         var pairs = [("grant_type", "client_credentials")]
         if let scope { pairs.append(("scope", scope)) }
@@ -75,7 +77,7 @@ public struct OAuth2ClientCredentials: Credentials, CustomStringConvertible, Cus
         let request = HTTPRequest(
             method: .post, url: tokenURL,
             headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
-            body: Data(URLBuilder.formEncode(pairs).utf8), isIdempotent: true)
+            body: Data(URLBuilder.formEncode(pairs).utf8), isIdempotent: true, timeout: timeout)
         let started = now()
         let response: HTTPResponse
         do {

@@ -114,3 +114,21 @@ import Testing
         #expect(error.cause?.type == "Boom")
     }
 }
+
+/// The token request has a time-out too.
+@Suite struct TokenRequestTimeoutTests {
+    @Test func theTokenRequestCarriesATimeout() async throws {
+        let seen = HTTPTestBox<Duration?>(nil)
+        let transport = HTTPStubTransport { request in
+            seen.value = request.timeout
+            return HTTPResponse(
+                status: 200, body: Data(#"{"access_token":"abc","expires_in":300,"token_type":"Bearer"}"#.utf8))
+        }
+        let credentials = try OAuth2ClientCredentials(
+            tokenURL: try #require(URL(string: "https://sso.example.com/token")), clientID: "id",
+            clientSecret: "secret", transport: transport, requestTimeout: .seconds(7))
+        var request = HTTPRequest(method: .get, url: try #require(URL(string: "https://api.example.com/x")))
+        try await credentials.authorize(&request)
+        #expect(seen.value == .seconds(7))
+    }
+}
