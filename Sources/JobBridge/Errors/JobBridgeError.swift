@@ -18,7 +18,7 @@ public struct JobBridgeError: Error, Hashable, Sendable {
     }
     /// The provider instance that failed, such as `"Sync (production)"`, when known.
     public var provider: String?
-    /// The operation the caller invoked (``updateJob``, not the read it made inside),
+    /// The operation the caller invoked (``JobOperation/updateJob``, not the read it made inside),
     /// when known.
     public var operation: JobOperation?
     /// The HTTP status of the provider's answer, when there was one.
@@ -42,8 +42,18 @@ public struct JobBridgeError: Error, Hashable, Sendable {
     /// Creates an error. The message and provider code are made one bounded line and
     /// redacted before they are stored.
     ///
-    /// - Parameter outcome: Whether the request may have acted; by default derived from
-    ///   the code and the HTTP status (see ``RequestOutcome/init(code:httpStatus:)``).
+    /// - Parameters:
+    ///   - code: What kind of failure this is (see ``code``).
+    ///   - message: What went wrong, in words (see ``message``).
+    ///   - provider: The provider instance that failed, when known (see ``provider``).
+    ///   - operation: The operation the caller invoked, when known (see ``operation``).
+    ///   - httpStatus: The HTTP status of the provider's answer, when there was one.
+    ///   - providerCode: The provider's own error code, when it sent one.
+    ///   - retryAfter: How long the provider asked the caller to wait, when it said.
+    ///   - field: Where in the input the problem is, for invalid input.
+    ///   - outcome: Whether the request may have acted; by default derived from
+    ///     the code and the HTTP status (see ``RequestOutcome/init(code:httpStatus:)``).
+    ///   - cause: The failure underneath this one, when there was one.
     public init(
         _ code: Code,
         _ message: String,

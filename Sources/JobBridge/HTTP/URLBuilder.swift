@@ -6,7 +6,7 @@ import Foundation
 public enum URLBuilder {
     /// The URL made of the base URL, the path segments and the query items.
     ///
-    /// Each segment is percent-encoded with ``encodeSegment(_:)``; query names and values
+    /// Each segment is percent-encoded with ``encodeSegment(_:field:)``; query names and values
     /// with ``encodeQueryComponent(_:)``.
     ///
     /// - Throws: ``JobBridgeError/Code/invalidRequest`` if a segment is empty, `.` or `..`.

@@ -31,6 +31,39 @@ public struct JobTask: Hashable, Sendable, Identifiable {
     }
 }
 
+extension JobTask: CustomStringConvertible, CustomReflectable {
+    /// About the most characters of a query a description shows; a longer query is cut
+    /// (marked `…(truncated)`).
+    public static let describedQueryLimit = 120
+
+    /// One line: the position, the id, what the task runs (its query, cut to about
+    /// ``describedQueryLimit`` characters and redacted, or its table) and `inactive` when it
+    /// does not run, such as `#0 task 12 "REPLICATE [Accounts] SELECT * FROM [Accounts]"` or
+    /// `#1 task 13 table dbo.Orders (inactive)`. The provider's JSON is left out.
+    public var description: String {
+        var text = "#\(index) task \(ErrorText.oneLine(id.rawValue, limit: ErrorText.quotedValueLimit))"
+        if let query {
+            text += " \"" + Redactor.redact(ErrorText.oneLine(query, limit: Self.describedQueryLimit)) + "\""
+        }
+        if let table {
+            text += " table " + Redactor.redact(ErrorText.oneLine(table.description, limit: ErrorText.quotedValueLimit))
+        }
+        if query == nil, table == nil { text += " (no query or table)" }
+        if !isActive { text += " (inactive)" }
+        return text
+    }
+
+    /// The task's fields, with the query redacted (as `dump` and test failures show it).
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "id": id, "index": index, "query": query.map(Redactor.redact) as Any, "table": table as Any,
+                "isActive": isActive, "providerData": providerData as Any,
+            ], displayStyle: .struct)
+    }
+}
+
 /// What ``JobProvider/addTask(_:to:)`` takes, and what a ``JobDefinition`` lists.
 public struct TaskDefinition: Hashable, Sendable {
     /// The statement the task runs.

@@ -28,7 +28,7 @@ public enum WriteCheck<Value: Sendable>: Sendable {
 public struct WriteRecovery: Sendable {
     /// How many times and how long apart a write is sent.
     public var retry: RetryPolicy
-    /// The clock waits are slept on (a ``SimulatedClock`` in tests).
+    /// The clock waits are slept on (a `SimulatedClock` from `JobBridgeTesting` in tests).
     public var clock: any Clock<Duration>
 
     /// Creates the rule with a retry policy and a clock.
