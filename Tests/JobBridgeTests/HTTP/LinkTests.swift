@@ -20,7 +20,8 @@ import Testing
 
     @Test(arguments: [
         "https://evil.example/api.rsc/v2/jobs", "http://jobs.example.com/api.rsc/v2/jobs",
-        "https://jobs.example.com:8443/jobs", "https://user:pw@jobs.example.com/jobs", "//evil.example/jobs", "",
+        "https://jobs.example.com:8443/jobs", "https://jobs.example.com:8443/api.rsc/v2/jobs",
+        "https://user:pw@jobs.example.com/jobs", "//evil.example/jobs", "",
     ])
     func linksElsewhereAreRefused(_ link: String) throws {
         let client = try Self.client()
