@@ -28,16 +28,21 @@ public struct AirflowClient: Sendable {
     ///   - credentials: Basic credentials (`auth_backends = …basic_auth`), or any other.
     ///   - pageSize: The `limit` of each page (1 or more; default 100).
     /// - Throws: ``JobBridgeError/Code/configuration`` for a base URL that is not `https`
-    ///   (plain `http` only for loopback or with `allowsInsecureHTTP`).
+    ///   (plain `http` only for loopback or with `allowsInsecureHTTP`), or a page size below 1.
     public init(
         baseURL: URL, credentials: (any Credentials)?, transport: any HTTPTransport = URLSessionTransport(),
         name: String = AirflowClient.providerName, pageSize: Int = 100, retry: RetryPolicy = .default,
         allowsInsecureHTTP: Bool = false, clock: any Clock<Duration> = ContinuousClock()
     ) throws {
+        guard pageSize >= 1 else {
+            throw JobBridgeError(
+                .configuration, "a page size must be 1 or more, not \(pageSize)", provider: name, field: "pageSize",
+                outcome: .notSent)
+        }
         rest = try RESTClient(
             provider: name, baseURL: baseURL, transport: transport, credentials: credentials, retry: retry,
             allowsInsecureHTTP: allowsInsecureHTTP, clock: clock)
-        self.pageSize = max(pageSize, 1)
+        self.pageSize = pageSize
     }
 
     // MARK: DAGs

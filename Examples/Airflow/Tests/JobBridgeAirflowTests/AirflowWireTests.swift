@@ -118,6 +118,12 @@ import Testing
         }
     }
 
+    @Test func aPageSizeBelowOneIsAConfigurationError() {
+        #expect(throws: JobBridgeError.self) {
+            _ = try AirflowClient(baseURL: AirflowFixture.baseURL, credentials: nil, pageSize: 0)
+        }
+    }
+
     @Test func wrongCredentialsAreUnauthorized() async throws {
         let clock = SimulatedClock()
         let simulator = AirflowSimulator(now: clock.dateSource)
