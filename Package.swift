@@ -26,7 +26,7 @@ let adapterTargets: [Target] = adapters.flatMap { adapter -> [Target] in
     return [
         .target(name: name, dependencies: ["JobBridge"], path: "Adapters/\(adapter.folder)/Sources"),
         .target(
-            name: "\(name)Simulator", dependencies: ["JobBridge", "JobBridgeTesting"],
+            name: "\(name)Simulator", dependencies: ["JobBridge", "JobBridgeSimulation"],
             path: "Adapters/\(adapter.folder)/Simulator"),
         .testTarget(
             name: "\(name)Tests",
@@ -41,6 +41,9 @@ let package = Package(
     products: [
         .library(name: "JobBridge", targets: ["JobBridge"]),
         .library(name: "JobBridgeTesting", targets: ["JobBridgeTesting"]),
+        // The simulator plumbing alone (router, clock, fault injection), for simulators:
+        // it does not pull in the contract suite.
+        .library(name: "JobBridgeSimulation", targets: ["JobBridgeSimulation"]),
         .executable(name: "jobbridge-demo", targets: ["JobBridgeDemo"]),
         .executable(name: "jobbridge-bench", targets: ["ListingBenchmark"]),
         .executable(name: "jobbridge-cron-bench", targets: ["CronBenchmark"]),
@@ -49,7 +52,8 @@ let package = Package(
     ] + adapterProducts,
     targets: [
         .target(name: "JobBridge"),
-        .target(name: "JobBridgeTesting", dependencies: ["JobBridge"]),
+        .target(name: "JobBridgeSimulation", dependencies: ["JobBridge"]),
+        .target(name: "JobBridgeTesting", dependencies: ["JobBridge", "JobBridgeSimulation"]),
         .testTarget(
             name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"], exclude: ["Schedule/Fixtures"]),
         .executableTarget(

@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 extension ConnectSimulator {
     /// The id of the cache connection in ``demo(clock:)``.

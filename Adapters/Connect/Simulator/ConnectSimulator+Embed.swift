@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 extension ConnectSimulator {
     /// The cache connection, its form link, and the Embed ("poweredby") endpoints.

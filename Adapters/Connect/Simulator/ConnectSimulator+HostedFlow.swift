@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 extension ConnectSimulator {
     /// How the user leaves a simulated hosted connection page.

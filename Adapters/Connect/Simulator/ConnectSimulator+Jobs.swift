@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 extension ConnectSimulator {
     /// The Job API: list, describe, create, update, delete, run, stop.

@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 /// A stateful fake of CData Connect AI's HTTP API: the Job API, the cache connection and
 /// the Embed ("poweredby") endpoints, under the base path `/api`.

@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 extension NX1Simulator {
     /// A simulator seeded with a few realistic jobs for demos: three Airflow pipelines and

@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 /// A stateful fake of NX1's API, written against raw JSON from the documents (it does
 /// not import the adapter, so a field the adapter misreads is caught, not mirrored).

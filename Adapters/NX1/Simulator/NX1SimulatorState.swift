@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 /// The simulator's state: jobs as raw JSON objects, runs in progress, issued tokens.
 actor NX1SimulatorState {
@@ -161,9 +161,9 @@ actor NX1SimulatorState {
             return .error(
                 409, code: "CONFLICT", message: "job \(id) is already \(job["status"]?.stringValue ?? "running")")
         }
-        let start = now().addingTimeInterval(seconds(configuration.queueDelay))
+        let start = now().addingTimeInterval(configuration.queueDelay.inSeconds)
         runs[id] = Run(
-            startAt: start, endAt: start.addingTimeInterval(seconds(configuration.runDuration)),
+            startAt: start, endAt: start.addingTimeInterval(configuration.runDuration.inSeconds),
             outcome: outcomes[id] ?? .completed)
         job["status"] = "pending"
         job["status_message"] = .null
@@ -243,11 +243,6 @@ actor NX1SimulatorState {
             }
             jobs[id] = job
         }
-    }
-
-    private func seconds(_ duration: Duration) -> TimeInterval {
-        let parts = duration.components
-        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) * 1e-18
     }
 
     private func badRequest(_ message: String) -> HTTPResponse {

@@ -1,5 +1,5 @@
 import Foundation
-import JobBridgeTesting
+import JobBridgeSimulation
 
 /// The simulator's own reading of NX1's wire formats (independent of the adapter's).
 enum NX1SimulatorWire {

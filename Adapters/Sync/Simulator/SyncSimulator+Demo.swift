@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 extension SyncSimulator {
     /// The token of ``demo(clock:)``'s simulator.

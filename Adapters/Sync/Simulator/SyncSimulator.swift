@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 /// A stateful fake of the CData Sync REST API v2 (`/api.rsc/v2`), written against raw
 /// JSON from the Job Management document and the provider notes, independently of the

@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 /// The task routes: list, read, add, update, delete, move, last runs and task history.
 extension SyncSimulatorState {

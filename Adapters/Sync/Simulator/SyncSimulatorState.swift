@@ -1,6 +1,6 @@
 import Foundation
 import JobBridge
-import JobBridgeTesting
+import JobBridgeSimulation
 
 /// The state behind a ``SyncSimulator`` and the handlers of its routes, on raw JSON.
 /// Run states are derived from the clock at every read, so a run moves on as the
@@ -327,8 +327,8 @@ actor SyncSimulatorState {
 
     func view(_ run: StoredRun) -> RunView {
         let current = now()
-        let start = run.requestedAt.addingTimeInterval(seconds(configuration.queueDelay))
-        let end = start.addingTimeInterval(seconds(configuration.runDuration))
+        let start = run.requestedAt.addingTimeInterval(configuration.queueDelay.inSeconds)
+        let end = start.addingTimeInterval(configuration.runDuration.inSeconds)
         if let cancelled = run.cancelledAt, cancelled < end {
             return RunView(status: "Cancelled", finished: true, endedAt: cancelled)
         }
@@ -378,10 +378,6 @@ actor SyncSimulatorState {
         configuration.runningRefusalStatus == 409
             ? .error(409, code: "JOB_RUNNING", message: message)
             : .error(configuration.runningRefusalStatus, code: "INVALID_REQUEST", message: message)
-    }
-
-    private func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     private func milliseconds(from start: Date, to end: Date) -> Int64 {

@@ -279,7 +279,7 @@ public enum SyncMapping {
         let status = status(native.status)
         var endedAt = native.runEndDate
         if endedAt == nil, status.isFinished, let start = native.runStartDate, let runtime = native.runtime {
-            endedAt = start.addingTimeInterval(seconds(runtime))
+            endedAt = start.addingTimeInterval(runtime.inSeconds)
         }
         var duration = native.runtime
         if duration == nil, let start = native.runStartDate, let end = endedAt, end >= start {
@@ -302,9 +302,5 @@ public enum SyncMapping {
             default: return lhs.offset < rhs.offset
             }
         }.map(\.element)
-    }
-
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

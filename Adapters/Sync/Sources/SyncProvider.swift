@@ -46,6 +46,8 @@ public struct SyncProvider: JobProvider {
     public let workspaceID: String
     /// The provider's name, capabilities and rules.
     public let descriptor: ProviderDescriptor
+    /// Whether the server has `GET /jobs/{id}`, once an answer has shown it.
+    let jobRoute = SyncJobRoute()
 
     /// Creates a provider for one workspace.
     ///
@@ -435,19 +437,43 @@ public struct SyncProvider: JobProvider {
     /// The core's rule for writes, with the client's retry policy and clock.
     private var recovery: WriteRecovery { client.rest.writeRecovery }
 
-    /// The job, read with `GET /jobs/{id}`, or from the workspace's list when the server
-    /// has no such route (`405`, `501`). A job of another workspace is not found.
+    /// The job, read with `GET /jobs/{id}` (not in Sync's documents), or from the
+    /// workspace's documented listing when the server lacks that route. A job of another
+    /// workspace is not found.
+    ///
+    /// A `405` or `501` says the route is missing. A `404` is ambiguous (no such job, or no
+    /// such route): until the route has answered once, it is confirmed through the listing,
+    /// and a job the listing has proves the route missing. What is learnt is remembered
+    /// (``SyncJobRoute``), so a server without the route costs one wasted request, not one
+    /// per read, and a server with it never lists on a missing job again.
     func nativeJob(_ id: String) async throws -> SyncJob {
+        let route = jobRoute.state
+        if route == .absent { return try await listedJob(id) }
         let job: SyncJob
         do {
             job = try await client.job(id)
         } catch let error as JobBridgeError where error.httpStatus == 405 || error.httpStatus == 501 {
-            guard let listed = try await client.jobs(inWorkspace: workspaceID).collect().first(where: { $0.id == id })
-            else { throw notFound(id) }
+            jobRoute.learn(.absent)
+            return try await listedJob(id)
+        } catch let error as JobBridgeError where error.httpStatus == 404 && route == .unknown {
+            guard let listed = try await listedJobIfAny(id) else { throw error }
+            jobRoute.learn(.absent)
             return listed
         }
+        if route == .unknown { jobRoute.learn(.present) }
         if let workspace = job.workspaceID, workspace != workspaceID { throw notFound(id) }
         return job
+    }
+
+    /// The job from the workspace's listing, or not found.
+    private func listedJob(_ id: String) async throws -> SyncJob {
+        guard let listed = try await listedJobIfAny(id) else { throw notFound(id) }
+        return listed
+    }
+
+    /// The job from the workspace's listing, if it is there.
+    private func listedJobIfAny(_ id: String) async throws -> SyncJob? {
+        try await client.jobs(inWorkspace: workspaceID).collect().first(where: { $0.id == id })
     }
 
     private func notFound(_ id: String) -> JobBridgeError {

@@ -23,6 +23,9 @@ public struct RESTClient: Sendable {
     /// (default ``defaultRequestTimeout``). Put on every request as
     /// ``HTTPRequest/timeout`` unless the request carries its own; the transport applies it.
     public var requestTimeout: Duration
+    /// Reads the provider's error body into the error's provider code and message
+    /// (default ``ErrorBodyDecoder/standard``: the CData envelope and RFC 9457 problem details).
+    public var errorBodyDecoder: ErrorBodyDecoder = .standard
 
     /// The request time-out used when none is given: 30 seconds, the common default of
     /// HTTP clients (AsyncHTTPClient's read time-out, botocore's); long enough for a slow
@@ -212,7 +215,7 @@ public struct RESTClient: Sendable {
                 provider: provider, operation: operation, httpStatus: response.status, outcome: .answered)
         }
         let code = JobBridgeError.Code(httpStatus: response.status) ?? .badResponse
-        let detail = ResponseText.providerError(in: response.body)
+        let detail = errorBodyDecoder.decode(response.body)
         let message: String
         if let text = detail?.message {
             message = text

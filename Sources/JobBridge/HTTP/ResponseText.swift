@@ -39,7 +39,8 @@ enum ResponseText {
     }
 
     /// The provider's error envelope `{"error":{"code":"…","message":"…"}}`, if the body is one.
-    /// Also accepts `{"error":"message"}` and a top-level `{"code":…,"message":…}`.
+    /// Also accepts `{"error":"message"}`, a top-level `{"code":…,"message":…}`, and RFC 9457
+    /// problem details (see ``problemDetails(in:)``).
     static func providerError(in body: Data) -> (code: String?, message: String?)? {
         guard !body.isEmpty, let value = try? JSONValue(data: body) else { return nil }
         func text(_ value: JSONValue?) -> String? {
@@ -58,7 +59,26 @@ enum ResponseText {
         let code = text(value["code"])
         let message = text(value["message"])
         if code != nil || message != nil { return (code, message) }
-        return nil
+        return problemDetails(in: value)
+    }
+
+    /// RFC 9457 problem details (`type`, `title`, `status`, `detail`, `instance`) as a code
+    /// and a message: the code is the `type`, or the `title` when the type is absent or
+    /// `about:blank`; the message is the `title` and the `detail` (`title: detail`), with
+    /// the `instance` in parentheses. `nil` when the object has neither a title nor a detail.
+    static func problemDetails(in value: JSONValue) -> (code: String?, message: String?)? {
+        func text(_ name: String) -> String? {
+            guard case .string(let text)? = value[name] else { return nil }
+            let trimmed = text.trimmingWhitespace()
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        let title = text("title")
+        let detail = text("detail")
+        guard title != nil || detail != nil else { return nil }
+        let type = text("type").flatMap { $0 == "about:blank" ? nil : $0 }
+        var message = [title, detail].compactMap { $0 }.joined(separator: ": ")
+        if let instance = text("instance") { message += " (\(instance))" }
+        return (type ?? title, message)
     }
 
     /// The headers with the value of every secret-named header replaced by the placeholder.

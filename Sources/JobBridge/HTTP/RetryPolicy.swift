@@ -55,8 +55,8 @@ public struct RetryPolicy: Sendable {
     /// The random delay before retry number `retry` (0 for the first retry):
     /// uniform in `0...min(maxDelay, baseDelay · 2^retry)`.
     public func backoff(retry: Int) -> Duration {
-        let base = Self.seconds(baseDelay)
-        let cap = min(Self.seconds(maxDelay), base * pow(2, Double(min(max(retry, 0), 62))))
+        let base = baseDelay.inSeconds
+        let cap = min(maxDelay.inSeconds, base * pow(2, Double(min(max(retry, 0), 62))))
         guard cap > 0 else { return .zero }
         let drawn = random(0...cap)
         return .milliseconds(Int64((min(max(drawn, 0), cap) * 1000).rounded()))
@@ -88,10 +88,5 @@ public struct RetryPolicy: Sendable {
             }
         }
         return nil
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

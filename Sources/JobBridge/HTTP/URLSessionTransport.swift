@@ -38,7 +38,7 @@ public struct URLSessionTransport: HTTPTransport {
         for (name, value) in request.headers { urlRequest.addValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
         if let timeout = request.timeout {
-            urlRequest.timeoutInterval = max(0.001, RetryPolicy.seconds(timeout))
+            urlRequest.timeoutInterval = max(0.001, timeout.inSeconds)
         }
         let box = DataTaskBox()
         return try await withTaskCancellationHandler {

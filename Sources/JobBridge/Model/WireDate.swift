@@ -21,10 +21,30 @@ public enum WireDate {
         return text.withUTF8 { parse(bytes: $0, timeZone: timeZone) }
     }
 
+    /// How ``format(_:fractionDigits:timeZone:zone:)`` writes the zone of a date.
+    public enum ZoneStyle: Hashable, Sendable {
+        /// `Z` when the offset is zero (always in UTC), else the offset: `2026-01-15T10:30:00Z`.
+        case z
+        /// Always the offset, `+00:00` included: `2026-01-15T10:30:00+00:00`, for a
+        /// provider that refuses `Z`.
+        case offset
+    }
+
     /// Formats a date as RFC 3339 in UTC, such as `2026-01-15T10:30:00Z`, with a fraction
     /// of `fractionDigits` digits (0–9) when the date has one at that precision (CData
     /// Connect writes milliseconds, NX1 microseconds).
     public static func format(_ date: Date, fractionDigits: Int = 0) -> String {
+        format(date, fractionDigits: fractionDigits, timeZone: .gmt, zone: .z)
+    }
+
+    /// Formats a date as RFC 3339 in a time zone: the wall time there and its offset, such
+    /// as `2026-01-15T11:30:00+01:00` in Paris, with a fraction of `fractionDigits` digits
+    /// (0–9) when the date has one at that precision. `zone` chooses `Z` or `+00:00` for a
+    /// zero offset. An offset with seconds (a zone's local mean time before 1900) is cut to
+    /// the minute and the wall time moved with it, so the text always names the same instant.
+    public static func format(
+        _ date: Date, fractionDigits: Int = 0, timeZone: TimeZone, zone: ZoneStyle = .z
+    ) -> String {
         let digits = min(max(fractionDigits, 0), 9)
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
@@ -35,8 +55,10 @@ public enum WireDate {
             seconds += 1
             fraction -= scale
         }
-        let days = CivilCalendar.floorDiv(seconds, 86_400)
-        let second = seconds - days * 86_400
+        let offset = Int64(timeZone.secondsFromGMT(for: date)) / 60 * 60
+        let local = seconds + offset
+        let days = CivilCalendar.floorDiv(local, 86_400)
+        let second = local - days * 86_400
         let (year, month, day) = CivilCalendar.date(days: Int(days))
         func padded(_ value: Int64, _ width: Int) -> String {
             let text = String(value)
@@ -46,7 +68,9 @@ public enum WireDate {
             "\(padded(Int64(year), 4))-\(padded(Int64(month), 2))-\(padded(Int64(day), 2))"
             + "T\(padded(second / 3600, 2)):\(padded(second % 3600 / 60, 2)):\(padded(second % 60, 2))"
         if digits > 0, fraction > 0 { text += "." + padded(fraction, digits) }
-        return text + "Z"
+        if offset == 0, zone == .z { return text + "Z" }
+        let minutes = abs(offset) / 60
+        return text + (offset < 0 ? "-" : "+") + padded(minutes / 60, 2) + ":" + padded(minutes % 60, 2)
     }
 
     private static func parse(bytes: UnsafeBufferPointer<UInt8>, timeZone: TimeZone) -> Date? {

@@ -175,8 +175,8 @@ actor InMemoryStore {
     /// The run as it stands at the clock's current time.
     private func snapshot(_ run: StoredRun) -> JobRun {
         let current = now()
-        let startedAt = run.requestedAt.addingTimeInterval(configuration.queueDelay.seconds)
-        let endedAt = startedAt.addingTimeInterval(configuration.runDuration.seconds)
+        let startedAt = run.requestedAt.addingTimeInterval(configuration.queueDelay.inSeconds)
+        let endedAt = startedAt.addingTimeInterval(configuration.runDuration.inSeconds)
         var result = JobRun(
             runID: run.id, jobID: run.jobID, status: .queued, requestedAt: run.requestedAt, taskIDs: run.taskIDs)
         if let cancelledAt = run.cancelledAt, cancelledAt < endedAt {
@@ -272,12 +272,5 @@ actor InMemoryStore {
         guard var tasks = jobs[id]?.tasks else { return }
         for index in tasks.indices { tasks[index].index = index }
         jobs[id]?.tasks = tasks
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, with its fraction.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
 }

@@ -84,8 +84,9 @@ extension HTTPResponse {
 /// ```
 ///
 /// Path segments are percent-decoded before matching, so `:jobID` receives `a/b` for
-/// `a%2Fb`. An unknown path answers `404`, a known path with another method `405`, both
-/// with the error envelope. A handler that throws answers `500`.
+/// `a%2Fb`. An unknown path answers `404`, a known path with another method `405`, a
+/// handler that throws `500`, each in the form ``errorBody`` says (CData's error envelope
+/// by default; `.problemDetails` for RFC 9457).
 public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
     /// A request handler.
     public typealias Handler = @Sendable (SimulatorRequest) async throws -> SimulatorResponse
@@ -98,15 +99,20 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
 
     /// The path prefix that routes are written relative to, such as `/api.rsc/v2`.
     public let basePath: String
+    /// The form of the error answers the router makes (unknown path, wrong method, a
+    /// handler that threw); handlers may use it for theirs.
+    public let errorBody: SimulatorErrorBody
     private let baseSegments: [String]
     // Guarded by `lock`.
     private let lock = NSLock()
     private var routes: [Route] = []
     private var log: [HTTPRequest] = []
 
-    /// Creates a router whose routes are relative to `basePath`.
-    public init(basePath: String = "") {
+    /// Creates a router whose routes are relative to `basePath`, answering its own errors
+    /// in the form `errorBody` makes (CData's envelope by default).
+    public init(basePath: String = "", errorBody: SimulatorErrorBody = .envelope) {
         self.basePath = basePath
+        self.errorBody = errorBody
         self.baseSegments = basePath.split(separator: "/").map { String($0) }
     }
 
@@ -139,7 +145,7 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
             return self.routes
         }
         guard let path = relativeSegments(of: request.url) else {
-            return SimulatorResponse.error(404, code: "NOT_FOUND", message: "no such resource")
+            return errorBody.response(404, "NOT_FOUND", "no such resource")
         }
         var pathMatched = false
         // Routes with more literal segments win over routes with parameters.
@@ -159,15 +165,13 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                return SimulatorResponse.error(500, code: "INTERNAL", message: "the handler failed: \(error)")
+                return errorBody.response(500, "INTERNAL", "the handler failed: \(error)")
             }
         }
         if pathMatched {
-            return SimulatorResponse.error(
-                405, code: "METHOD_NOT_ALLOWED", message: "\(request.method) is not allowed here"
-            )
+            return errorBody.response(405, "METHOD_NOT_ALLOWED", "\(request.method) is not allowed here")
         }
-        return SimulatorResponse.error(404, code: "NOT_FOUND", message: "no such resource")
+        return errorBody.response(404, "NOT_FOUND", "no such resource")
     }
 
     /// The percent-decoded path segments after the base path, or `nil` if the path is

@@ -40,8 +40,7 @@ public final class SimulatedClock: Clock, @unchecked Sendable {
 
     /// The current wall-clock date: the start date plus the time elapsed.
     public var date: Date {
-        let offset = now.offset.components
-        return startDate.addingTimeInterval(Double(offset.seconds) + Double(offset.attoseconds) * 1e-18)
+        startDate.addingTimeInterval(now.offset.inSeconds)
     }
 
     /// A function that reads ``date``, for code that takes a `now` closure.
