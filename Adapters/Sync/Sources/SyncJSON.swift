@@ -236,7 +236,11 @@ indirect enum SyncWireShape: Sendable {
 
     /// Decodes the object at `decoder`, each member by its shape (unknown members as any
     /// JSON); a value that is not an object is decoded as any JSON, for the caller to refuse.
+    ///
+    /// From ``RESTClient`` (which reads an answer into a tree in one pass) the tree's node
+    /// is taken as it is: no member is decoded twice and no guess costs a thrown error.
     static func decodeObject(_ decoder: any Decoder, shapes: [String: SyncWireShape]) throws -> JSONValue {
+        if let tree = JSONValue.tree(of: decoder) { return tree }
         guard let container = try? decoder.container(keyedBy: SyncCodingKey.self) else {
             return try JSONValue(from: decoder)
         }
