@@ -10,14 +10,24 @@ import Foundation
 /// per member.
 struct JSONValueDecoder: Decoder {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    /// Where the value is: built only when asked (for an error, or by a type that reads
+    /// it), so that reading a member costs no array of keys.
+    private let path: CodingPathNode?
     let userInfo: [CodingUserInfoKey: Any]
+
+    var codingPath: [any CodingKey] { path?.keys ?? [] }
+
+    private init(value: JSONValue, path: CodingPathNode?, userInfo: [CodingUserInfoKey: Any]) {
+        self.value = value
+        self.path = path
+        self.userInfo = userInfo
+    }
 
     /// Decodes `type` from a whole document.
     static func decode<T: Decodable>(
         _ type: T.Type, from value: JSONValue, userInfo: [CodingUserInfoKey: Any]
     ) throws -> T {
-        try JSONValueDecoder(value: value, codingPath: [], userInfo: userInfo).decodeValue(type)
+        try JSONValueDecoder(value: value, path: nil, userInfo: userInfo).decodeValue(type)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -38,7 +48,7 @@ struct JSONValueDecoder: Decoder {
 
     /// A decoder for a child value.
     func child(_ value: JSONValue, key: any CodingKey) -> JSONValueDecoder {
-        JSONValueDecoder(value: value, codingPath: codingPath + [key], userInfo: userInfo)
+        JSONValueDecoder(value: value, path: CodingPathNode(parent: path, key: key), userInfo: userInfo)
     }
 
     /// Decodes this decoder's value as `type`, with the special cases `JSONDecoder` makes.
@@ -72,6 +82,31 @@ struct JSONValueDecoder: Decoder {
         case .double(let number): return Decimal(string: "\(number)")
         default: return nil
         }
+    }
+}
+
+/// One step of a coding path, linked to its parent: the path of a value is built as an
+/// array only when it is asked for.
+private final class CodingPathNode: @unchecked Sendable {
+    let parent: CodingPathNode?
+    let key: any CodingKey
+    let depth: Int
+
+    init(parent: CodingPathNode?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+        self.depth = (parent?.depth ?? 0) + 1
+    }
+
+    var keys: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        keys.reserveCapacity(depth)
+        var node: CodingPathNode? = self
+        while let current = node {
+            keys.append(current.key)
+            node = current.parent
+        }
+        return keys.reversed()
     }
 }
 
@@ -184,7 +219,7 @@ private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
 
-    private func member(_ key: Key) throws -> JSONValueDecoder {
+    private func value(_ key: Key) throws -> JSONValue {
         guard let value = members[key.stringValue] else {
             throw DecodingError.keyNotFound(
                 key,
@@ -192,12 +227,45 @@ private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
                     codingPath: codingPath,
                     debugDescription: "No value associated with key \(key) (\"\(key.stringValue)\")."))
         }
-        return decoder.child(value, key: key)
+        return value
     }
 
-    func decodeNil(forKey key: Key) throws -> Bool { try member(key).value.isNull }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try member(key).decode(type) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try member(key).decode(type) }
+    private func member(_ key: Key) throws -> JSONValueDecoder { decoder.child(try value(key), key: key) }
+
+    func decodeNil(forKey key: Key) throws -> Bool { try value(key).isNull }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        let value = try value(key)
+        guard case .bool(let flag) = value else { throw mismatch(type, codingPath: codingPath + [key], found: value) }
+        return flag
+    }
+
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        let value = try value(key)
+        guard case .string(let text) = value else {
+            throw mismatch(type, codingPath: codingPath + [key], found: value)
+        }
+        return text
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let value = members[key.stringValue], !value.isNull else { return nil }
+        guard case .string(let text) = value else {
+            throw mismatch(type, codingPath: codingPath + [key], found: value)
+        }
+        return text
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        guard let value = members[key.stringValue], !value.isNull else { return nil }
+        guard case .bool(let flag) = value else { throw mismatch(type, codingPath: codingPath + [key], found: value) }
+        return flag
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = members[key.stringValue], !value.isNull else { return nil }
+        return try decoder.child(value, key: key).decodeValue(type)
+    }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try member(key).decode(type) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try member(key).decode(type) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try member(key).decode(type) }
