@@ -155,7 +155,8 @@ struct SyncJSONObject {
         }
     }
 
-    static func id(_ value: JSONValue, codingPath: [any CodingKey]) throws -> String {
+    /// `codingPath` is built only when the id is refused.
+    static func id(_ value: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws -> String {
         switch value {
         case .string(let text):
             return text
@@ -165,7 +166,7 @@ struct SyncJSONObject {
             throw DecodingError.typeMismatch(
                 String.self,
                 DecodingError.Context(
-                    codingPath: codingPath,
+                    codingPath: codingPath(),
                     debugDescription:
                         "ids must be JSON strings or integers; got the number \(number), which cannot be trusted "
                         + "to keep all its digits (Sync task ids have 18)"))
@@ -173,7 +174,7 @@ struct SyncJSONObject {
             throw DecodingError.typeMismatch(
                 String.self,
                 DecodingError.Context(
-                    codingPath: codingPath, debugDescription: "expected an id string, found \(value.syncKind)"))
+                    codingPath: codingPath(), debugDescription: "expected an id string, found \(value.syncKind)"))
         }
     }
 }
