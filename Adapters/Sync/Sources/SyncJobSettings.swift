@@ -182,7 +182,7 @@ public struct SyncJobSettings: Hashable, Sendable {
 
     private func members(_ include: (SyncJobField) -> Bool) -> [String: JSONValue] {
         var result = additionalFields
-        for field in SyncJobField.allCases where include(field) {
+        for field in SyncJobField.every where include(field) {
             if let value = value(of: field) { result[field.key] = value }
         }
         return result
@@ -229,11 +229,20 @@ enum SyncJobField: Int, CaseIterable, Sendable {
     }
 
     var wire: Wire { Self.wires[rawValue] }
+    // Read for every field of every job of a listing: kept in flat tables, so that reading
+    // one does not copy (retain and release) the whole `Wire`.
     /// Whether the property is read under more than one name.
-    var hasAliases: Bool { Self.wires[rawValue].keys.count > 1 }
-    var key: String { wire.key }
-    var isUpdatable: Bool { wire.isUpdatable }
-    var isPortable: Bool { wire.isPortable }
+    var hasAliases: Bool { Self.aliased[rawValue] }
+    var key: String { Self.primaryKeys[rawValue] }
+    var isUpdatable: Bool { Self.updatable[rawValue] }
+    var isPortable: Bool { Self.portable[rawValue] }
+
+    /// Every case, made once (`allCases` builds a new array at each call).
+    static let every = allCases
+    private static let primaryKeys = wires.map(\.key)
+    private static let aliased = wires.map { $0.keys.count > 1 }
+    private static let updatable = wires.map(\.isUpdatable)
+    private static let portable = wires.map(\.isPortable)
 
     /// What the property takes, in words, for error messages.
     var expected: String {

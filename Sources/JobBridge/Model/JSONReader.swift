@@ -53,6 +53,11 @@ struct JSONReader {
 
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
+    /// The members and elements of the objects and arrays being read, innermost last: each
+    /// container is built once at its exact size when it closes, instead of growing (and
+    /// rehashing) as members arrive.
+    private var pendingKeys: [String] = []
+    private var pendingValues: [JSONValue] = []
 
     private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -84,11 +89,11 @@ struct JSONReader {
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth) levels") }
         index += 1
-        var members: [String: JSONValue] = [:]
+        let start = pendingKeys.count
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return .object([:])
         }
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -101,7 +106,9 @@ struct JSONReader {
             }
             index += 1
             skipWhitespace()
-            members[key] = try value(depth: depth)
+            let value = try value(depth: depth)
+            pendingKeys.append(key)
+            pendingValues.append(value)
             skipWhitespace()
             guard index < bytes.count else { throw failure("the document ends inside an object") }
             switch bytes[index] {
@@ -110,15 +117,24 @@ struct JSONReader {
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                     index += 1
-                    return .object(members)
+                    return closeObject(from: start)
                 }
             case UInt8(ascii: "}"):
                 index += 1
-                return .object(members)
+                return closeObject(from: start)
             default:
                 throw failure("expected ',' or '}' in an object but found \(found)")
             }
         }
+    }
+
+    /// The object of the pending members from `start` on (a repeated name keeps its last value).
+    private mutating func closeObject(from start: Int) -> JSONValue {
+        var members = [String: JSONValue](minimumCapacity: pendingKeys.count - start)
+        for position in start..<pendingKeys.count { members[pendingKeys[position]] = pendingValues[position] }
+        pendingKeys.removeSubrange(start...)
+        pendingValues.removeSubrange(start...)
+        return .object(members)
     }
 
     private mutating func array(depth: Int) throws(Failure) -> JSONValue {
