@@ -106,7 +106,7 @@ extension CronExpression {
         _ date: FieldParser.Parsed, _ weekday: FieldParser.Parsed, texts: (String, String),
         minute: UInt64, hour: UInt64, month: UInt64
     ) throws -> (Bool, Bool, Bool) {
-        let starLike = { (text: String) in text.contains("*") || text.contains("?") }
+        let starLike = { (text: String) in text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }
         let dateFull = date.bits & allDays == allDays && date.monthSpecials.isEmpty
         let weekdayFull = weekday.bits & allWeekdays == allWeekdays && weekday.weekSpecials.isEmpty
         var restrictsDate = date.restricted && !(dateFull && starLike(texts.1))
