@@ -49,6 +49,9 @@ let package = Package(
         .executable(name: "jobbridge-cron-bench", targets: ["CronBenchmark"]),
         .executable(name: "jobbridge-sync-bench", targets: ["SyncMappingBenchmark"]),
         .executable(name: "jobbridge-redaction-bench", targets: ["RedactionBenchmark"]),
+        .executable(name: "jobbridge-connect-bench", targets: ["ConnectListingBenchmark"]),
+        .executable(name: "jobbridge-nx1-bench", targets: ["NX1ListingBenchmark"]),
+        .executable(name: "jobbridge-request-bench", targets: ["RequestBenchmark"]),
     ] + adapterProducts,
     targets: [
         .target(name: "JobBridge"),
@@ -64,15 +67,28 @@ let package = Package(
                 }
         ),
         .executableTarget(
-            name: "ListingBenchmark", dependencies: ["JobBridge", "JobBridgeTesting"],
+            name: "ListingBenchmark", dependencies: ["JobBridge", "JobBridgeTesting", "BenchmarkSupport"],
             path: "Benchmarks/ListingBenchmark"
         ),
-        .executableTarget(name: "CronBenchmark", dependencies: ["JobBridge"], path: "Benchmarks/CronBenchmark"),
+        .executableTarget(
+            name: "CronBenchmark", dependencies: ["JobBridge", "BenchmarkSupport"], path: "Benchmarks/CronBenchmark"),
         .executableTarget(
             name: "RedactionBenchmark", dependencies: ["JobBridge"], path: "Benchmarks/RedactionBenchmark"),
+        .target(name: "BenchmarkSupport", dependencies: ["JobBridge"], path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
-            name: "SyncMappingBenchmark", dependencies: ["JobBridge", "JobBridgeSync", "JobBridgeSyncSimulator"],
+            name: "SyncMappingBenchmark",
+            dependencies: ["JobBridge", "JobBridgeSync", "JobBridgeSyncSimulator", "BenchmarkSupport"],
             path: "Benchmarks/SyncMappingBenchmark"),
+        .executableTarget(
+            name: "ConnectListingBenchmark", dependencies: ["JobBridge", "JobBridgeConnect", "BenchmarkSupport"],
+            path: "Benchmarks/ConnectListingBenchmark"),
+        .executableTarget(
+            name: "NX1ListingBenchmark", dependencies: ["JobBridge", "JobBridgeNX1", "BenchmarkSupport"],
+            path: "Benchmarks/NX1ListingBenchmark"),
+        .executableTarget(
+            name: "RequestBenchmark",
+            dependencies: ["JobBridge", "JobBridgeSync", "BenchmarkSupport"],
+            path: "Benchmarks/RequestBenchmark"),
     ] + adapterTargets,
     swiftLanguageModes: [.v6]
 )

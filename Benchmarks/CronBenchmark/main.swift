@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import JobBridge
 
@@ -5,8 +6,10 @@ import JobBridge
 // Each call starts from one of 4,096 fixed instants spread over 2020–2030 (the same starts as
 // Scripts/cron-bench-reference.sh uses), so sparse expressions do not run off the calendar.
 let allExpressions = ["* * * * *", "*/15 9-17 * * 1-5", "0 0 1 1 *", "0 0 29 2 *", "0 2 * * 0"]
-// An argument selects one expression (for profiling); none runs them all.
-let expressions = CommandLine.arguments.count > 1 ? [CommandLine.arguments[1]] : allExpressions
+// An argument other than --json selects one expression (for profiling); none runs them all.
+// Run: swift run -c release jobbridge-cron-bench [expression] [--json]
+let chosen = CommandLine.arguments.dropFirst().filter { $0 != "--json" }
+let expressions = chosen.isEmpty ? allExpressions : Array(chosen.prefix(1))
 let zone = TimeZone(identifier: "America/New_York") ?? .gmt
 
 /// The 4,096 start instants: a 64-bit LCG, 2020-01-01 plus up to ten years.
@@ -36,12 +39,12 @@ func measure(_ schedule: CronSchedule, _ starts: [Date], calls: Int) -> (Double,
 }
 
 let starts = makeStarts()
-print("expression            ns/call (median of 7 rounds)")
-var medians: [Double] = []
+var report = BenchReport(name: "cron")
+report.note("zone", zone.identifier)
+var nextMedians: [Double] = []
 for text in expressions {
     guard let schedule = try? CronSchedule(text, dialect: .standard, timeZone: zone) else {
-        print("cannot parse \(text)")
-        continue
+        throw JobBridgeError(.invalidDefinition, "the benchmark cannot parse \(text)")
     }
     _ = measure(schedule, starts, calls: 20_000)
     var rounds: [Double] = []
@@ -52,16 +55,17 @@ for text in expressions {
         checksum &+= sum
     }
     rounds.sort()
-    medians.append(rounds[3])
-    let label = text.padding(toLength: 22, withPad: " ", startingAt: 0)
-    print("\(label)\(String(format: "%7.1f", rounds[3]))   (checksum \(checksum & 0xFFFF))")
+    nextMedians.append(rounds[3])
+    report.add("next_ns[\(text)]", rounds[3], "next run of \(text), ns/call (checksum \(checksum & 0xFFFF))")
 }
-medians.sort()
-if !medians.isEmpty { print("median over expressions: \(String(format: "%.1f", medians[medians.count / 2])) ns") }
+nextMedians.sort()
+if !nextMedians.isEmpty {
+    report.add("next_ns_median", nextMedians[nextMedians.count / 2], "next run, median over expressions, ns/call")
+}
 
 // µs per parse: CronSchedule(text, dialect:, timeZone:), as an adapter does for every job it
 // reads (the sync expression is the shape the Sync mapping benchmark's jobs carry).
-print("\nparse                          µs/parse (median of 7 rounds)")
+var parseMedians: [Double] = []
 for (text, dialect) in expressions.map({ ($0, CronDialect.standard) }) + [("7 */6 * * ?", .sync)] {
     let clock = ContinuousClock()
     var rounds: [Double] = []
@@ -70,10 +74,27 @@ for (text, dialect) in expressions.map({ ($0, CronDialect.standard) }) + [("7 */
         let elapsed = clock.measure {
             for _ in 0..<2_000 where (try? CronSchedule(text, dialect: dialect, timeZone: zone)) != nil { parsed += 1 }
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        rounds.append(seconds / 2_000 * 1e6)
+        rounds.append(Timing.seconds(elapsed) / 2_000 * 1e6)
+    }
+    guard parsed == 7 * 2_000 else { throw JobBridgeError(.invalidDefinition, "the benchmark cannot parse \(text)") }
+    rounds.sort()
+    parseMedians.append(rounds[3])
+    report.add("parse_us[\(text)]", rounds[3], "parse \(text) (\(dialect.rawValue)), µs/parse")
+}
+// Not in the median (the set above is the one compared across runs): the shape NX1 jobs carry.
+for text in ["0 */6 * * *", "@daily"] {
+    let clock = ContinuousClock()
+    var rounds: [Double] = []
+    for _ in 0..<7 {
+        let elapsed = clock.measure {
+            for _ in 0..<2_000 { _ = try? CronSchedule(text, dialect: .airflow, timeZone: .gmt) }
+        }
+        rounds.append(Timing.seconds(elapsed) / 2_000 * 1e6)
     }
     rounds.sort()
-    let label = "\(text) (\(dialect.rawValue))".padding(toLength: 31, withPad: " ", startingAt: 0)
-    print("\(label)\(String(format: "%7.2f", rounds[3]))   (\(parsed) parsed)")
+    report.add("parse_us_airflow[\(text)]", rounds[3], "parse \(text) (airflow, UTC), µs/parse")
 }
+parseMedians.sort()
+report.add(
+    "parse_us_median", parseMedians[parseMedians.count / 2], "parse, median over expressions, µs/parse", goalMax: 1)
+report.print()

@@ -5,7 +5,8 @@
 // one at a time and then all together through ProviderRegistry. Concurrent listing should
 // cost about as much as the slowest provider alone. Goal: ≤ 1.1× the slowest provider.
 //
-// Run: swift run -c release jobbridge-bench
+// Run: swift run -c release jobbridge-bench [--json]
+import BenchmarkSupport
 import Foundation
 import JobBridge
 import JobBridgeTesting
@@ -39,16 +40,19 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
 
-func milliseconds(_ duration: Duration) -> String { String(format: "%8.1f ms", seconds(duration) * 1000) }
-
-print("Listing \(jobsPerProvider) jobs per provider, \(pageSize) per page, median of \(iterations) runs")
+var report = BenchReport(name: "listing-across-providers")
+report.note("jobs_per_provider", String(jobsPerProvider))
+report.note("page_size", String(pageSize))
+report.note("runs", "median of \(iterations)")
 var slowest = Duration.zero
 for (provider, latency) in zip(providers, latencies) {
     let time = try await medianListingTime([provider])
     slowest = max(slowest, time)
-    print("  \(provider.descriptor.name) alone (\(latency) per request): \(milliseconds(time))")
+    report.add(
+        "\(provider.descriptor.name)_alone_ms", seconds(time) * 1000,
+        "\(provider.descriptor.name) alone (\(latency) per request), ms")
 }
 let together = try await medianListingTime(providers)
-print("  all three together:                     \(milliseconds(together))")
-let ratio = seconds(together) / seconds(slowest)
-print(String(format: "  ratio together / slowest alone: %.3f× (goal ≤ 1.1×)", ratio))
+report.add("together_ms", seconds(together) * 1000, "all three together, ms")
+report.add("ratio_together_vs_slowest", seconds(together) / seconds(slowest), "together ÷ slowest alone", goalMax: 1.1)
+report.print()

@@ -1,13 +1,18 @@
-// jobbridge-sync-bench: what the Sync adapter's mapping costs on top of decoding.
+// jobbridge-sync-bench: what listing 10,000 CData Sync jobs costs, beside what other
+// decoders take for the same bytes.
 //
-// The simulator produces one answer of GET /workspaces/{id}/jobs holding 10,000 jobs.
-// Measured on those same bytes, median of several runs:
-//   decode only: JSONDecoder().decode(SyncPage<SyncJob>.self, from: bytes), the native types;
-//   decode + map: SyncProvider.jobs().collect() over a transport that answers with the
-//                 bytes (RESTClient, decode, and the mapping of every job to a portable Job).
-// Goal: decode + map ≤ 1.25 × decode only.
+// The simulator writes one answer of GET /workspaces/{id}/jobs holding 10,000 jobs. On
+// those bytes, median of several runs:
+//   decode + map:   SyncProvider.jobs().collect() over a transport that answers with the
+//                   bytes (RESTClient, decoding, the mapping of every job to a portable Job);
+//   native decode:  SyncClient.jobs(inWorkspace:).collect(), the native SyncJob values only;
+//   JSONValue:      JSONValue(data:), the whole answer as one tree;
+//   references:     JSONDecoder into a plain struct of the fields the mapping uses,
+//                   JSONSerialization, and Python's json.loads (when python3 is there).
+// Goals: decode + map ≤ 1.5 × the plain-struct decode and ≤ 2 × json.loads.
 //
-// Run: swift run -c release jobbridge-sync-bench
+// Run: swift run -c release jobbridge-sync-bench [--json]
+import BenchmarkSupport
 import Foundation
 import JobBridge
 import JobBridgeSync
@@ -15,7 +20,6 @@ import JobBridgeSyncSimulator
 import JobBridgeTesting
 
 let jobCount = 10_000
-let iterations = 9
 let token = "bench-token"
 let workspace = "ws-bench"
 
@@ -43,47 +47,58 @@ request.headers["x-cdata-authtoken"] = token
 let bytes = try await simulator.send(request).body
 
 // 2. A provider whose transport answers the listing with those bytes.
-struct CannedTransport: HTTPTransport {
-    let body: Data
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
-    }
-}
 let client = try SyncClient(
     baseURL: baseURL, credentials: SyncClient.tokenCredentials(Secret(token)), transport: CannedTransport(body: bytes),
     serverTimeZone: TimeZone(identifier: "America/New_York") ?? .gmt)
 let provider = SyncProvider(client: client, workspaceID: workspace)
 
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
-
-func median(_ body: () async throws -> Int) async throws -> Duration {
-    let clock = ContinuousClock()
-    var times: [Duration] = []
-    for _ in 0..<iterations {
-        let start = clock.now
-        let count = try await body()
-        times.append(start.duration(to: clock.now))
-        guard count == jobCount else {
-            throw JobBridgeError(.badResponse, "benchmark read \(count) jobs, expected \(jobCount)")
-        }
+// 3. The reference: a plain struct of the fields the mapping uses.
+struct PlainJob: Decodable {
+    struct Schedule: Decodable {
+        var enabled: Bool?
+        var cron: String?
     }
-    return times.sorted()[times.count / 2]
+    var id: String
+    var workspaceID: String?
+    var name: String?
+    var type: String?
+    var sourceConnectionID: String?
+    var destinationConnectionID: String?
+    var schedule: Schedule?
+    var verbosity: Int?
+    var tableNamePrefix: String?
+    var truncateTableData: Bool?
+    var batchSize: Int?
+    var useGmtDatetime: Bool?
+    var labels: [String]?
+    var emailTo: String?
+    var createdAt: String?
+    var modifiedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, workspaceID = "workspace_id", name, type, sourceConnectionID = "source_connection_id",
+            destinationConnectionID = "destination_connection_id", schedule, verbosity, tableNamePrefix =
+            "table_name_prefix", truncateTableData = "truncate_table_data", batchSize = "batch_size", useGmtDatetime =
+            "use_gmt_datetime", labels, emailTo = "email_to", createdAt = "created_at", modifiedAt = "modified_at"
+    }
 }
+struct PlainPage: Decodable { var value: [PlainJob] }
 
-// Warm up both paths once.
-_ = try JSONDecoder().decode(SyncPage<SyncJob>.self, from: bytes)
-_ = try await provider.jobs().collect()
+try await ListingComparison(name: "sync-listing", bytes: bytes, jobCount: jobCount).run(
+    decodeAndMap: { try await provider.jobs().collect().count },
+    nativeDecode: { try await client.jobs(inWorkspace: workspace).collect().count },
+    typedDecode: { try JSONDecoder().decode(PlainPage.self, from: $0).value.count }, listMember: "value")
 
-let decodeOnly = try await median { try JSONDecoder().decode(SyncPage<SyncJob>.self, from: bytes).elements.count }
-let decodeAndMap = try await median { try await provider.jobs().collect().count }
-
-let megabytes = Double(bytes.count) / 1_048_576
-print(
-    String(
-        format: "Sync mapping: %d jobs, %.1f MB of JSON from the simulator, median of %d runs", jobCount, megabytes,
-        iterations))
-print(String(format: "  decode only (JSONDecoder → SyncPage<SyncJob>):   %8.1f ms", seconds(decodeOnly) * 1000))
-print(String(format: "  decode + map (SyncProvider.jobs() → [Job]):      %8.1f ms", seconds(decodeAndMap) * 1000))
-print(String(format: "  ratio: %.3f× (goal ≤ 1.25×)", seconds(decodeAndMap) / seconds(decodeOnly)))
+// Where the native decode's time goes: the whole answer read as one tree, then each job
+// built from its tree node (what SyncJob(json:) costs without the decoder's plumbing).
+if !CommandLine.arguments.contains("--json") {
+    let tree = try JSONValue(data: bytes)
+    let nodes = tree["value"]?.arrayValue ?? []
+    let zone = TimeZone(identifier: "America/New_York") ?? .gmt
+    let fromTree = try await Timing.medianMilliseconds(runs: 9) {
+        var count = 0
+        for node in nodes { count += try SyncJob(json: node, timeZone: zone).id.isEmpty ? 0 : 1 }
+        guard count == jobCount else { throw JobBridgeError(.badResponse, "built \(count) jobs") }
+    }
+    print(String(format: "  (of which: SyncJob(json:) over the parsed nodes: %.1f ms)", fromTree))
+}

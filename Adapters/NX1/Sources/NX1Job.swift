@@ -82,6 +82,29 @@ public struct NX1Job: Hashable, Sendable, Codable {
         try NX1Properties.parse(propertiesJSON)
     }
 
+    /// The job as the JSON object ``encode(to:)`` writes (the same members and values),
+    /// built directly rather than through an encoder and a decoder: what a portable job
+    /// keeps as its `providerData`, for every job of a listing.
+    public var json: JSONValue {
+        var members: [String: JSONValue] = [:]
+        members.reserveCapacity(additionalFields.count + Self.knownKeys.count)
+        for (key, value) in additionalFields where !Self.knownKeys.contains(key) { members[key] = value }
+        members["id"] = .string(id)
+        members["job_name"] = .string(jobName)
+        members["job_type"] = .string(jobType.rawValue)
+        let texts: [(String, String?)] = [
+            ("source", source), ("destination", destination), ("schedule", schedule),
+            ("properties_json", propertiesJSON), ("owner_id", ownerID), ("status", status?.rawValue),
+            ("status_message", statusMessage), ("created_at", createdAt.map(NX1Date.format)),
+            ("last_started_at", lastStartedAt.map(NX1Date.format)),
+            ("last_completed_at", lastCompletedAt.map(NX1Date.format)),
+            ("last_failed_at", lastFailedAt.map(NX1Date.format)), ("deleted_at", deletedAt.map(NX1Date.format)),
+        ]
+        for case (let key, let text?) in texts { members[key] = .string(text) }
+        members["is_deleted"] = .bool(isDeleted)
+        return .object(members)
+    }
+
     /// Wire names of the fields this type reads.
     static let knownKeys: Set<String> = [
         "id", "job_name", "job_type", "source", "destination", "schedule", "properties_json", "owner_id",

@@ -133,8 +133,7 @@ public enum NX1Mapping {
 
     /// The wire job as JSON, unknown fields included.
     public static func providerData(of native: NX1Job) -> JSONValue? {
-        guard let data = try? JSONEncoder().encode(native) else { return nil }
-        return try? JSONDecoder().decode(JSONValue.self, from: data)
+        native.json
     }
 
     // MARK: portable → native

@@ -11,7 +11,7 @@ public enum NX1Properties {
     public static func parse(_ text: String?) throws -> JSONValue? {
         guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            return try JSONValue(data: Data(text.utf8))
         } catch {
             let snippet = text.count > 120 ? String(text.prefix(120)) + "…" : text
             throw JobBridgeError(

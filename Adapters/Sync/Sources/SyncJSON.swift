@@ -155,7 +155,8 @@ struct SyncJSONObject {
         }
     }
 
-    static func id(_ value: JSONValue, codingPath: [any CodingKey]) throws -> String {
+    /// `codingPath` is built only when the id is refused.
+    static func id(_ value: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws -> String {
         switch value {
         case .string(let text):
             return text
@@ -165,7 +166,7 @@ struct SyncJSONObject {
             throw DecodingError.typeMismatch(
                 String.self,
                 DecodingError.Context(
-                    codingPath: codingPath,
+                    codingPath: codingPath(),
                     debugDescription:
                         "ids must be JSON strings or integers; got the number \(number), which cannot be trusted "
                         + "to keep all its digits (Sync task ids have 18)"))
@@ -173,7 +174,7 @@ struct SyncJSONObject {
             throw DecodingError.typeMismatch(
                 String.self,
                 DecodingError.Context(
-                    codingPath: codingPath, debugDescription: "expected an id string, found \(value.syncKind)"))
+                    codingPath: codingPath(), debugDescription: "expected an id string, found \(value.syncKind)"))
         }
     }
 }
@@ -236,7 +237,11 @@ indirect enum SyncWireShape: Sendable {
 
     /// Decodes the object at `decoder`, each member by its shape (unknown members as any
     /// JSON); a value that is not an object is decoded as any JSON, for the caller to refuse.
+    ///
+    /// From ``RESTClient`` (which reads an answer into a tree in one pass) the tree's node
+    /// is taken as it is: no member is decoded twice and no guess costs a thrown error.
     static func decodeObject(_ decoder: any Decoder, shapes: [String: SyncWireShape]) throws -> JSONValue {
+        if let tree = JSONValue.tree(of: decoder) { return tree }
         guard let container = try? decoder.container(keyedBy: SyncCodingKey.self) else {
             return try JSONValue(from: decoder)
         }

@@ -112,19 +112,23 @@ public struct SyncJobSettings: Hashable, Sendable {
 
     /// Reads settings from an object's members, leaving `ignoring` (read-only members of
     /// a job, such as its id) out of ``additionalFields``.
+    ///
+    /// One pass over the members (one lookup each), rather than one lookup per documented
+    /// property: a listing reads thousands of jobs. A property is read from the first of
+    /// its names (wire name, then aliases) that is present and not `null`; a known member
+    /// that is `null` is left out, as not set.
     init(object: SyncJSONObject, ignoring: Set<String>) {
         self.init()
-        var mismatched: [String] = []
-        for field in SyncJobField.allCases {
-            guard let (key, value) = object.member(field.wire.keys) else { continue }
-            if !assign(field, value) { mismatched.append(key) }
-        }
         var additional: [String: JSONValue] = [:]
-        for (key, value) in object.members
-        where !SyncJobField.knownKeys.contains(key) && !ignoring.contains(key) {
-            additional[key] = value
+        for (key, value) in object.members {
+            guard let field = SyncJobField.byKey[key] else {
+                if !ignoring.contains(key) { additional[key] = value }
+                continue
+            }
+            if value.isNull { continue }
+            if field.hasAliases, object.member(field.wire.keys)?.key != key { continue }
+            if !assign(field, value) { additional[key] = value }
         }
-        for key in mismatched { additional[key] = object.members[key] }
         additionalFields = additional
     }
 
@@ -178,7 +182,7 @@ public struct SyncJobSettings: Hashable, Sendable {
 
     private func members(_ include: (SyncJobField) -> Bool) -> [String: JSONValue] {
         var result = additionalFields
-        for field in SyncJobField.allCases where include(field) {
+        for field in SyncJobField.every where include(field) {
             if let value = value(of: field) { result[field.key] = value }
         }
         return result
@@ -225,9 +229,20 @@ enum SyncJobField: Int, CaseIterable, Sendable {
     }
 
     var wire: Wire { Self.wires[rawValue] }
-    var key: String { wire.key }
-    var isUpdatable: Bool { wire.isUpdatable }
-    var isPortable: Bool { wire.isPortable }
+    // Read for every field of every job of a listing: kept in flat tables, so that reading
+    // one does not copy (retain and release) the whole `Wire`.
+    /// Whether the property is read under more than one name.
+    var hasAliases: Bool { Self.aliased[rawValue] }
+    var key: String { Self.primaryKeys[rawValue] }
+    var isUpdatable: Bool { Self.updatable[rawValue] }
+    var isPortable: Bool { Self.portable[rawValue] }
+
+    /// Every case, made once (`allCases` builds a new array at each call).
+    static let every = allCases
+    private static let primaryKeys = wires.map(\.key)
+    private static let aliased = wires.map { $0.keys.count > 1 }
+    private static let updatable = wires.map(\.isUpdatable)
+    private static let portable = wires.map(\.isPortable)
 
     /// What the property takes, in words, for error messages.
     var expected: String {

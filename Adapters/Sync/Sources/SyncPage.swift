@@ -26,7 +26,17 @@ public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
     static var linkKeys: [String] { ["@odata.nextLink", "odata.nextLink", "nextLink", "next_link", "next"] }
 
     /// Decodes a page in any of the accepted forms.
+    ///
+    /// From ``RESTClient``'s tree decoder, a page of jobs or runs is built straight from the
+    /// tree's nodes (no decoder per element); anything unusual (a list that is not an
+    /// array) goes the general way, which reports it.
     public init(from decoder: any Decoder) throws {
+        if let tree = JSONValue.tree(of: decoder), let readable = Element.self as? any SyncTreeReadable.Type,
+            let page = try Self.page(tree, readable, decoder: decoder)
+        {
+            self = page
+            return
+        }
         if var list = try? decoder.unkeyedContainer() {
             var elements: [Element] = []
             elements.reserveCapacity(list.count ?? 0)
@@ -57,4 +67,49 @@ public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
         }
         self.init(elements: elements, nextLink: link)
     }
+
+    /// The page read from a tree, or `nil` when its list is not an array.
+    private static func page(
+        _ tree: JSONValue, _ readable: any SyncTreeReadable.Type, decoder: any Decoder
+    ) throws -> Self? {
+        let list: [JSONValue]
+        var listKey: String?
+        var link: String?
+        switch tree {
+        case .array(let elements):
+            list = elements
+        case .object(let members):
+            guard let key = listKeys.first(where: { members[$0] != nil }), case .array(let elements)? = members[key]
+            else { return nil }
+            list = elements
+            listKey = key
+            for key in linkKeys {
+                if case .string(let text)? = members[key], !text.trimmingWhitespace().isEmpty {
+                    link = text
+                    break
+                }
+            }
+        default:
+            return nil
+        }
+        let zone = SyncDecoding.serverTimeZone(decoder)
+        let base = decoder.codingPath + (listKey.map { [SyncCodingKey($0)] } ?? [])
+        var elements: [Element] = []
+        elements.reserveCapacity(list.count)
+        for (index, node) in list.enumerated() {
+            let element = try readable.init(
+                json: node, timeZone: zone, codingPath: base + [SyncCodingKey(intValue: index)])
+            guard let typed = element as? Element else { return nil }
+            elements.append(typed)
+        }
+        return Self(elements: elements, nextLink: link)
+    }
 }
+
+/// A wire type that a page builds straight from its JSON node (see ``SyncPage/init(from:)``).
+protocol SyncTreeReadable {
+    init(json: JSONValue, timeZone: TimeZone, codingPath: [any CodingKey]) throws
+}
+
+extension SyncJob: SyncTreeReadable {}
+extension SyncRun: SyncTreeReadable {}

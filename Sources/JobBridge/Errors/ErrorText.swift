@@ -27,15 +27,23 @@ public enum ErrorText {
     static func oneLine<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, limit: Int) -> (String, Bool) {
         var line = String.UnicodeScalarView()
         var iterator = scalars.makeIterator()
-        // The written length bounds the walk: every scalar read writes at least one.
-        while line.count < limit, let scalar = iterator.next() {
+        // The written length bounds the walk: every scalar read writes at least one. It is
+        // counted as it grows (`line.count` would walk the whole line at every step).
+        var written = 0
+        func write(_ escape: String) {
+            line.append(contentsOf: escape.unicodeScalars)
+            written += escape.unicodeScalars.count
+        }
+        while written < limit, let scalar = iterator.next() {
             switch scalar {
-            case "\n": line.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": line.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": line.append(contentsOf: "\\t".unicodeScalars)
+            case "\n": write("\\n")
+            case "\r": write("\\r")
+            case "\t": write("\\t")
             case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
-                line.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            default: line.append(scalar)
+                write("\\u{\(String(scalar.value, radix: 16, uppercase: true))}")
+            default:
+                line.append(scalar)
+                written += 1
             }
         }
         return (String(line), iterator.next() != nil)

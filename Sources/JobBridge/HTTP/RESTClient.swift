@@ -122,9 +122,14 @@ public struct RESTClient: Sendable {
                 }
             }
             try checkHeaders(authorized.headers, operation: operation)
-            let observed = ObservedRequest(
-                authorized, provider: provider, operation: operation, attempt: attempt, bodyLimit: observedBodyLimit)
-            notify(.requestSent(observed))
+            // Redacted copies cost a scan of the URL, the headers and the body: built only for observers.
+            let observed =
+                observers.isEmpty
+                ? nil
+                : ObservedRequest(
+                    authorized, provider: provider, operation: operation, attempt: attempt,
+                    bodyLimit: observedBodyLimit)
+            if let observed { notify(.requestSent(observed)) }
             let attemptTime = stopwatch(clock)
             let response: HTTPResponse
             do {
@@ -132,7 +137,7 @@ public struct RESTClient: Sendable {
             } catch {
                 if error is CancellationError { throw error }
                 let failure = transportError(error, operation: operation)
-                notify(.failed(observed, failure, duration: attemptTime()))
+                if let observed { notify(.failed(observed, failure, duration: attemptTime())) }
                 guard request.isIdempotent, retry.retriesTransportErrors, failure.code == .transport,
                     attempt - (renewedAfterUnauthorized ? 1 : 0) < retry.maxAttempts
                 else { throw failure }
@@ -142,9 +147,11 @@ public struct RESTClient: Sendable {
                 retries += 1
                 continue
             }
-            notify(
-                .responseReceived(
-                    observed, ObservedResponse(response, duration: attemptTime(), bodyLimit: observedBodyLimit)))
+            if let observed {
+                notify(
+                    .responseReceived(
+                        observed, ObservedResponse(response, duration: attemptTime(), bodyLimit: observedBodyLimit)))
+            }
             if response.isSuccess { return response }
 
             if response.status == 401, !renewedAfterUnauthorized, let credentials {
@@ -315,8 +322,19 @@ public struct RESTClient: Sendable {
         _ type: T.Type, from response: HTTPResponse, operation: JobOperation? = nil,
         decoder: JSONDecoder = JSONDecoder()
     ) throws -> T {
+        var tree: JSONValue?
+        if Self.readsWithJSONReader(decoder) {
+            do {
+                tree = try JSONReader.value(from: response.body)
+            } catch {
+                return try failDecoding(
+                    type, path: "", reason: "the answer is not valid JSON: \(error)", response: response,
+                    operation: operation)
+            }
+        }
         do {
-            return try decoder.decode(type, from: response.body)
+            guard let tree else { return try decoder.decode(type, from: response.body) }
+            return try JSONValueDecoder.decode(type, from: tree, userInfo: decoder.userInfo)
         } catch let error as DecodingError {
             let (path, reason) = Self.describe(error)
             return try failDecoding(type, path: path, reason: reason, response: response, operation: operation)
@@ -324,6 +342,16 @@ public struct RESTClient: Sendable {
             return try failDecoding(
                 type, path: "", reason: "\(error)", response: response, operation: operation)
         }
+    }
+
+    /// Whether `decoder` asks for nothing but `JSONDecoder`'s default strategies, which
+    /// ``JSONValueDecoder`` implements: then answers are read by ``JSONReader`` (one pass,
+    /// no thrown error per guessed member kind) instead of by `decoder`.
+    static func readsWithJSONReader(_ decoder: JSONDecoder) -> Bool {
+        guard case .deferredToDate = decoder.dateDecodingStrategy, case .base64 = decoder.dataDecodingStrategy,
+            case .useDefaultKeys = decoder.keyDecodingStrategy, case .throw = decoder.nonConformingFloatDecodingStrategy
+        else { return false }
+        return true
     }
 
     private func failDecoding<T>(
@@ -369,8 +397,8 @@ public struct RESTClient: Sendable {
         for observer in observers { observer.observe(event) }
     }
 
-    private func wait<C: Clock<Duration>>(_ delay: Duration, _ observed: ObservedRequest, on clock: C) async throws {
-        notify(.retrying(observed, delay: delay))
+    private func wait<C: Clock<Duration>>(_ delay: Duration, _ observed: ObservedRequest?, on clock: C) async throws {
+        if let observed { notify(.retrying(observed, delay: delay)) }
         if delay > .zero { try await clock.sleep(for: delay) }
     }
 

@@ -24,13 +24,23 @@ public enum JSONValue: Hashable, Sendable {
 
     /// Decodes a JSON document.
     ///
-    /// - Throws: ``JobBridgeError/Code/badResponse`` naming where the document is broken.
+    /// Read in one pass over the bytes (strict RFC 8259, UTF-8, at most 512 levels of
+    /// nesting and 256 MiB; see `JSONReader`), in time linear in the document's length.
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` naming what is broken and at which byte.
     public init(data: Data) throws {
         do {
-            self = try JSONDecoder().decode(JSONValue.self, from: data)
+            self = try JSONReader.value(from: data)
         } catch {
             throw JobBridgeError(.badResponse, "not valid JSON: \(error)")
         }
+    }
+
+    /// The value a decoder reads, when that decoder reads an already-parsed tree (as
+    /// ``RESTClient`` decodes answers): found in constant time, so that a type keeping its
+    /// JSON whole need not rebuild it member by member. `nil` for any other decoder.
+    public static func tree(of decoder: any Decoder) -> JSONValue? {
+        (decoder as? JSONValueDecoder)?.value
     }
 
     /// Encodes the value as a JSON document, with sorted keys so that output is stable.
@@ -108,9 +118,15 @@ public enum JSONValue: Hashable, Sendable {
 extension JSONValue: Codable {
     /// Decodes any JSON value.
     ///
-    /// A decoder cannot be asked what a value is, only told what to read, and each wrong
-    /// guess costs a thrown error: the most common kind, a string, is tried first.
+    /// From ``RESTClient`` (which reads answers into a tree first) this takes the tree's
+    /// node as it is. Another decoder cannot be asked what a value is, only told what to
+    /// read, and each wrong guess costs a thrown error: the most common kind, a string, is
+    /// tried first.
     public init(from decoder: any Decoder) throws {
+        if let tree = decoder as? JSONValueDecoder {
+            self = tree.value
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null

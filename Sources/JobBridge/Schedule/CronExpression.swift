@@ -119,13 +119,17 @@ public struct CronExpression: Hashable, Sendable {
 
     /// Builds the weekday patterns for a day-of-week mask.
     static func patterns(for weekdays: UInt64) -> [UInt64] {
-        (0..<7).map { first in
-            var mask: UInt64 = 0
-            for day in 1...31 where weekdays & (1 << UInt64((first + day - 1) % 7)) != 0 {
-                mask |= 1 << UInt64(day)
-            }
-            return mask
+        // Day d of a month starting on weekday `first` falls on (first + d - 1) % 7: the week
+        // rotated by `first`, repeated every 7 days, shifted so that day 1 is bit 1.
+        let week = weekdays & 0x7F
+        var result: [UInt64] = []
+        result.reserveCapacity(7)
+        for first in 0..<UInt64(7) {
+            let rotated = ((week >> first) | (week << (7 - first))) & 0x7F
+            let repeated = rotated | rotated << 7 | rotated << 14 | rotated << 21 | rotated << 28
+            result.append((repeated << 1) & 0xFFFF_FFFE)
         }
+        return result
     }
 
     /// The days of a month that match both day fields, as bits 1–31.

@@ -242,18 +242,22 @@ struct FieldParser {
 
     /// The bits of `low[-high][/step]` (values already in range; `low <= high` outside airflow).
     private func rangeBits(low: Int, high: Int?, step: Int, hasStep: Bool, _ field: CronExpression.Field) -> UInt64 {
-        let values: [Int]
-        if dialect == .airflow {
-            values = croniterValues(low: low, high: high, step: step, hasStep: hasStep, field)
-        } else if let high {
-            values = Array(stride(from: low, through: high, by: step))
-        } else if hasStep, low <= starBounds(field).upperBound {
-            values = Array(stride(from: low, through: starBounds(field).upperBound, by: step))
-        } else {
-            values = [low]
-        }
         var bits: UInt64 = 0
-        for value in values { bits |= 1 << UInt64(bit(value, field)) }
+        if dialect == .airflow {
+            for value in croniterValues(low: low, high: high, step: step, hasStep: hasStep, field) {
+                bits |= 1 << UInt64(bit(value, field))
+            }
+            return bits
+        }
+        let last: Int
+        if let high {
+            last = high
+        } else if hasStep, low <= starBounds(field).upperBound {
+            last = starBounds(field).upperBound
+        } else {
+            last = low
+        }
+        for value in stride(from: low, through: last, by: step) { bits |= 1 << UInt64(bit(value, field)) }
         return bits
     }
 
@@ -295,19 +299,22 @@ struct FieldParser {
     }
 }
 
-/// Reads the ASCII bytes of a numeric cron field.
+/// Reads the ASCII bytes of a numeric cron field, in place (no copy of the text).
 private struct NumericScanner {
-    private let bytes: [UInt8]
-    private var index = 0
+    private let bytes: String.UTF8View
+    private var index: String.Index
 
-    init(_ text: String) { bytes = Array(text.utf8) }
+    init(_ text: String) {
+        bytes = text.utf8
+        index = bytes.startIndex
+    }
 
-    var isAtEnd: Bool { index == bytes.count }
+    var isAtEnd: Bool { index == bytes.endIndex }
 
     /// Skips `character` if it is next.
     mutating func skip(_ character: Unicode.Scalar) -> Bool {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
-        index += 1
+        guard index < bytes.endIndex, bytes[index] == UInt8(ascii: character) else { return false }
+        bytes.formIndex(after: &index)
         return true
     }
 
@@ -315,9 +322,11 @@ private struct NumericScanner {
     mutating func number() -> Int? {
         var value = 0
         var digits = 0
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), digits < 5 {
-            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-            index += 1
+        while index < bytes.endIndex, digits < 5 {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            value = value * 10 + Int(digit)
+            bytes.formIndex(after: &index)
             digits += 1
         }
         return (1...4).contains(digits) ? value : nil

@@ -35,7 +35,9 @@ extension CronExpression {
             self = try CronExpression(expansion, dialect: dialect)
             return
         }
-        let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        // Split on the UTF-8 bytes (a space or a tab is one byte; a field is rarely longer
+        // than a small string's 15 bytes, so making the five strings allocates nothing).
+        let parts = trimmed.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(Substring($0)) }
         guard parts.count == 5 else {
             throw JobBridgeError(
                 .invalidDefinition,
@@ -56,7 +58,7 @@ extension CronExpression {
         switch dialect {
         case .standard:
             // Vixie: if either field's text starts with `*`, both must match.
-            eitherDay = !(parts[2].hasPrefix("*") || parts[4].hasPrefix("*"))
+            eitherDay = !(parts[2].utf8.first == UInt8(ascii: "*") || parts[4].utf8.first == UInt8(ascii: "*"))
         case .airflow:
             (restrictsDate, restrictsWeekday, eitherDay) = try CronExpression.croniterDayRule(
                 dayOfMonth, dayOfWeek, texts: (parts[2], parts[4]), minute: minute.bits, hour: hour.bits,
@@ -79,7 +81,8 @@ extension CronExpression {
             dayOfMonthSpecials: restrictsDate ? dayOfMonth.monthSpecials : [],
             dayOfWeekSpecials: restrictsWeekday ? dayOfWeek.weekSpecials : [],
             restrictsDayOfMonth: restrictsDate, restrictsDayOfWeek: restrictsWeekday,
-            matchesEitherDayField: eitherDay, hasWildcardTimeField: parts[0].hasPrefix("*") || parts[1].hasPrefix("*"))
+            matchesEitherDayField: eitherDay,
+            hasWildcardTimeField: parts[0].utf8.first == UInt8(ascii: "*") || parts[1].utf8.first == UInt8(ascii: "*"))
         try validateFires(text: trimmed)
     }
 
@@ -103,7 +106,7 @@ extension CronExpression {
         _ date: FieldParser.Parsed, _ weekday: FieldParser.Parsed, texts: (String, String),
         minute: UInt64, hour: UInt64, month: UInt64
     ) throws -> (Bool, Bool, Bool) {
-        let starLike = { (text: String) in text.contains("*") || text.contains("?") }
+        let starLike = { (text: String) in text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }
         let dateFull = date.bits & allDays == allDays && date.monthSpecials.isEmpty
         let weekdayFull = weekday.bits & allWeekdays == allWeekdays && weekday.weekSpecials.isEmpty
         var restrictsDate = date.restricted && !(dateFull && starLike(texts.1))
