@@ -72,6 +72,12 @@ public struct RESTClient: Sendable {
     /// Sends a request to `baseURL/segments…?query` and returns the 2xx answer.
     ///
     /// - Parameters:
+    ///   - method: The HTTP method.
+    ///   - segments: The path segments under ``baseURL``, each percent-encoded.
+    ///   - query: The query items.
+    ///   - body: The request body, if any.
+    ///   - headers: Headers to send besides the credentials'.
+    ///   - operation: The operation the request belongs to, put on errors.
     ///   - idempotent: Whether the request may be retried; defaults to the method's
     ///     idempotence. Pass `true` for a `POST` known to be safe to repeat.
     /// - Throws: ``JobBridgeError`` with the code for the status of a non-2xx answer
