@@ -15,7 +15,8 @@ import Testing
     static func corpusFiles() -> [URL] {
         var folders = ["Adapters/Sync/Tests", "Adapters/Connect/Tests", "Adapters/NX1/Tests", "Tests/JobBridgeTests"]
             .map { root.appendingPathComponent($0) }
-        folders.append(URL(fileURLWithPath: "/work/shared/seeds"))
+        // The shared seed documents beside the repository (as CI and every session lay them).
+        folders.append(root.deletingLastPathComponent().appendingPathComponent("shared/seeds"))
         var files: [URL] = []
         for folder in folders {
             guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
