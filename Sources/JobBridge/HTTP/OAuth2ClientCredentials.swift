@@ -15,8 +15,17 @@ public struct OAuth2ClientCredentials: Credentials, CustomStringConvertible, Cus
 
     /// Creates client-credentials credentials.
     ///
-    /// - Parameter requestTimeout: How long the token request may wait for its answer (30 s
-    ///   by default, ``RESTClient/defaultRequestTimeout``).
+    /// - Parameters:
+    ///   - tokenURL: The token endpoint.
+    ///   - clientID: The client id sent with every token request.
+    ///   - clientSecret: The client secret (never shown in a description or an error).
+    ///   - scope: The scope asked for, if any.
+    ///   - transport: How token requests are sent.
+    ///   - leeway: How long before its expiry a token is renewed.
+    ///   - now: The wall clock that expiries are measured on.
+    ///   - allowsInsecureHTTP: Whether plain `http://` is accepted for a remote token URL.
+    ///   - requestTimeout: How long the token request may wait for its answer (30 s by
+    ///     default, ``RESTClient/defaultRequestTimeout``).
     /// - Throws: ``JobBridgeError/Code/configuration`` if the token URL breaks the `http://` rule.
     public init(
         tokenURL: URL, clientID: String, clientSecret: Secret, scope: String? = nil,
