@@ -43,6 +43,8 @@ public enum NX1Auth {
     ///   - client: The NX1 client (tenant) name, which is also the realm's name.
     ///   - transport: Sends the token request (a simulator in tests).
     ///   - now: The wall clock (a ``SimulatedClock``'s date source in tests).
+    ///   - requestTimeout: How long the token request may wait for its answer (30 s by
+    ///     default).
     public static func clientCredentials(
         client: String, clientID: String, clientSecret: Secret, transport: any HTTPTransport = URLSessionTransport(),
         leeway: TimeInterval = 30, now: @escaping @Sendable () -> Date = { Date() },
