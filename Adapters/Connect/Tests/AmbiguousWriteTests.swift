@@ -69,3 +69,24 @@ import Testing
         #expect(expected.contains(acted()), "\(write) carried out \(acted()) times")
     }
 }
+
+/// A run that may or may not have been queued is never sent again on a guess.
+@Suite struct ConnectUncertainRunTests {
+    @Test func aRunThatDoesNotShowAfterA500IsUncertainNotRepeated() async throws {
+        let simulator = ConnectSimulator()
+        let ledger = ServerLedger(wrapping: simulator)
+        let transport = FaultsOnRequests(.post, "/run", plan: [.serverError(status: 500)], server: ledger)
+        let client = try ConnectClient(
+            transport: transport, retry: RetryPolicy(random: { $0.upperBound }), clock: simulator.clock,
+            now: simulator.clock.dateSource
+        ) { AccessToken(token: Secret(ConnectSimulator.defaultToken)) }
+        let provider = ConnectProvider(
+            client: client, cacheConnection: TestSupport.cacheConnection, now: simulator.clock.dateSource)
+        let job = try await provider.createJob(ConnectHarness().definition(0))
+        let error = try await #require(throws: JobBridgeError.self) { try await provider.runJob(job.id) }
+        #expect(error.code == .outcomeUncertain)
+        #expect(error.message.contains("check the last run of job"))
+        #expect(transport.faults.records.count == 1)
+        #expect(ledger.acted { $0.path.hasSuffix("/run") } == 0)
+    }
+}

@@ -54,3 +54,25 @@ import Testing
         #expect(acted() == 1, "\(write) carried out \(acted()) times")
     }
 }
+
+/// A trigger that took effect is reported, whatever happens to the reads after it.
+@Suite struct NX1TriggerReadAfterTests {
+    @Test func anAcceptedTriggerIsAQueuedRunWhenEveryReadAfterItFails() async throws {
+        let clock = SimulatedClock()
+        let simulator = NX1Simulator(clock: clock)
+        let setup = try NX1Client(
+            client: "acme", credentials: NX1Auth.preSharedKey("simulator-psk"), transport: simulator, clock: clock)
+        let job = try await NX1Provider(client: setup, now: clock.dateSource)
+            .createJob(JobDefinition(name: "J", kind: JobKind(.workflow)))
+        // The read before goes through; every read after the trigger comes back garbled.
+        let reads = FaultsOnRequests(
+            .get, "/api/jobs/\(job.id.rawValue)", plan: [.none] + Array(repeating: .malformedBody, count: 9),
+            server: simulator)
+        let client = try NX1Client(
+            client: "acme", credentials: NX1Auth.preSharedKey("simulator-psk"), transport: reads,
+            retry: NX1Fixture.retry, clock: clock)
+        let run = try await NX1Provider(client: client, now: clock.dateSource).runJob(job.id)
+        #expect(run.status.phase == .queued)
+        #expect(simulator.router.count(.post, "/api/jobs/:id/trigger") == 1)
+    }
+}
