@@ -94,7 +94,8 @@ public struct ConnectProvider: JobProvider {
             scheduleKindsRead: [.manual, .interval], cancelledRunPhase: .cancelled)
     }
 
-    /// The native job behind a portable one (decoded from its ``Job/providerData``).
+    /// The native job behind a portable one (decoded from its ``Job/providerData``; no
+    /// request is sent), the same escape hatch as Sync's and NX1's `native(_:)`.
     ///
     /// - Throws: ``JobBridgeError/Code/badResponse`` if the job has no Connect JSON.
     public func native(_ job: Job) throws -> JobInfo {
