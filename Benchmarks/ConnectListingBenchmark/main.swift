@@ -1,5 +1,5 @@
 // jobbridge-connect-bench: what listing 10,000 CData Connect AI jobs costs
-// (GET /job/list, `{"jobs": [JobInfo]}`), beside other decoders of the same bytes.
+// (GET /job/list, `{"jobs": [ConnectJob]}`), beside other decoders of the same bytes.
 // See BenchmarkSupport/ListingComparison.swift for the figures and goals.
 //
 // Run: swift run -c release jobbridge-connect-bench [--json]
@@ -40,7 +40,7 @@ let provider = ConnectProvider(client: client)
 
 /// The reference: a plain struct of the fields the mapping uses.
 struct PlainJob: Decodable {
-    struct LastRun: Decodable {
+    struct ConnectLastRun: Decodable {
         var dateTime: String?
         var duration: Int64?
         var status: String?
@@ -57,7 +57,7 @@ struct PlainJob: Decodable {
     var intervalUnit: String?
     var intervalValue: Int?
     var logVerbosity: Int?
-    var lastRun: LastRun?
+    var lastRun: ConnectLastRun?
     var params: [String: String]?
 }
 struct PlainList: Decodable { var jobs: [PlainJob] }

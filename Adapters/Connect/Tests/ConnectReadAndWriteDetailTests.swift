@@ -109,16 +109,17 @@ import Testing
 
     @Test func aLastRunWithoutADateIsNoRun() throws {
         let lastRun = try JSONDecoder().decode(
-            LastRun.self, from: Data(#"{"dateTime": null, "status": "JOB_SUCCEEDED"}"#.utf8))
+            ConnectLastRun.self, from: Data(#"{"dateTime": null, "status": "JOB_SUCCEEDED"}"#.utf8))
         #expect(lastRun.isNeverRun)
-        let real = try JSONDecoder().decode(LastRun.self, from: Data(#"{"dateTime": "2026-01-01T00:00:00Z"}"#.utf8))
+        let real = try JSONDecoder().decode(
+            ConnectLastRun.self, from: Data(#"{"dateTime": "2026-01-01T00:00:00Z"}"#.utf8))
         #expect(!real.isNeverRun)
     }
 
     @Test(arguments: [0, 65_536, -1])
     func aCachePortOutsideOneTo65535IsRefused(_ port: Int) {
         let error = #expect(throws: JobBridgeError.self) {
-            _ = try CacheConnectionString(server: "db", port: port, user: "u", password: "p", database: "d")
+            _ = try ConnectCacheConnectionString(server: "db", port: port, user: "u", password: "p", database: "d")
         }
         #expect(error?.field == "port")
     }

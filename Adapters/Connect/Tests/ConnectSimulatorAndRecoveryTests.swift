@@ -35,10 +35,10 @@ import Testing
     @Test(arguments: [0, 6])
     func theSimulatorRefusesALogVerbosityOutsideOneToFive(_ level: Int) async throws {
         let client = try TestSupport.client(ConnectSimulator())
-        var params = JobParams()
+        var params = ConnectJobParams()
         params.sourceConnection = "c1"
         params.sourceTable = "T"
-        let request = JobRequest(
+        let request = ConnectJobRequest(
             jobType: .caching, name: "n", intervalUnit: .hour, intervalValue: 1, logVerbosity: level, params: params)
         let error = await #expect(throws: JobBridgeError.self) { try await client.createJob(request) }
         #expect(error?.httpStatus == 400)

@@ -13,7 +13,7 @@ import Testing
         let client = try TestSupport.client(simulator)
         #expect(try await client.dataSources().contains("Salesforce"))
         let link = try await client.createConnectionLink(
-            EmbedCreateConnectionRequest(
+            ConnectEmbedCreateConnectionRequest(
                 redirectURL: "https://app.example/connections/back?tenant=7", dataSource: "Salesforce", name: "CRM",
                 externalID: "tenant-7"))
         #expect(link.url.path == "/oem/user/connections/edit")
@@ -23,7 +23,7 @@ import Testing
 
         let back = try await simulator.returnURL(afterVisiting: link.url, outcome: .saved(name: nil))
         #expect(back.host == "app.example")
-        let result = try ConnectionReturn(url: back)
+        let result = try ConnectConnectionReturn(url: back)
         guard case .success(let id, let name) = result.outcome else {
             Issue.record("expected success, got \(result.outcome)")
             return
@@ -41,10 +41,11 @@ import Testing
         #expect(try await client.connections(externalID: "tenant-8").isEmpty)
 
         let edit = try await client.editConnectionLink(
-            id.rawValue, EmbedEditConnectionRequest(redirectURL: "https://app.example/edited", editableName: true))
+            id.rawValue,
+            ConnectEmbedEditConnectionRequest(redirectURL: "https://app.example/edited", editableName: true))
         let edited = try await simulator.returnURL(
             afterVisiting: edit.url, outcome: .savedWithFailedTest(name: "CRM 2"))
-        #expect(try ConnectionReturn(url: edited).outcome == .error(id: id, name: "CRM 2"))
+        #expect(try ConnectConnectionReturn(url: edited).outcome == .error(id: id, name: "CRM 2"))
         #expect(try await client.connections().first?.status == .notAuthenticated)
 
         try await client.deleteConnection(id.rawValue)
@@ -57,9 +58,9 @@ import Testing
         let simulator = ConnectSimulator()
         let client = try TestSupport.client(simulator)
         let link = try await client.createConnectionLink(
-            EmbedCreateConnectionRequest(redirectURL: "https://app.example/"))
+            ConnectEmbedCreateConnectionRequest(redirectURL: "https://app.example/"))
         let back = try await simulator.returnURL(afterVisiting: link.url, outcome: .returnedWithoutSaving)
-        let result = try ConnectionReturn(url: back)
+        let result = try ConnectConnectionReturn(url: back)
         #expect(result.outcome == .none)
         #expect(result.connectionID == nil)
         #expect(try await client.connections().isEmpty)
@@ -73,16 +74,16 @@ import Testing
         let simulator = ConnectSimulator()
         let client = try TestSupport.client(simulator)
         let link = try await client.createConnectionLink(
-            EmbedCreateConnectionRequest(redirectURL: "https://app.example/", name: "Ignored"))
+            ConnectEmbedCreateConnectionRequest(redirectURL: "https://app.example/", name: "Ignored"))
         let back = try await simulator.returnURL(afterVisiting: link.url, outcome: .saved(name: nil))
-        guard case .success(_, let name) = try ConnectionReturn(url: back).outcome else {
+        guard case .success(_, let name) = try ConnectConnectionReturn(url: back).outcome else {
             Issue.record("expected success")
             return
         }
         #expect(name != "Ignored")
 
         let late = try await client.createConnectionLink(
-            EmbedCreateConnectionRequest(redirectURL: "https://app.example/"))
+            ConnectEmbedCreateConnectionRequest(redirectURL: "https://app.example/"))
         simulator.clock.advance(by: .seconds(181))
         let error = try await #require(throws: JobBridgeError.self) {
             try await simulator.returnURL(afterVisiting: late.url, outcome: .saved(name: nil))
@@ -95,12 +96,13 @@ import Testing
         let client = try TestSupport.client(simulator)
         let unknownSource = try await #require(throws: JobBridgeError.self) {
             try await client.createConnectionLink(
-                EmbedCreateConnectionRequest(redirectURL: "https://app.example/", dataSource: "NoSuchSource"))
+                ConnectEmbedCreateConnectionRequest(redirectURL: "https://app.example/", dataSource: "NoSuchSource"))
         }
         #expect(unknownSource.code == .invalidRequest)
         #expect(unknownSource.providerCode == "INVALID_REQUEST")
         let missing = try await #require(throws: JobBridgeError.self) {
-            try await client.editConnectionLink("nope", EmbedEditConnectionRequest(redirectURL: "https://app.example/"))
+            try await client.editConnectionLink(
+                "nope", ConnectEmbedEditConnectionRequest(redirectURL: "https://app.example/"))
         }
         #expect(missing.code == .notFound)
     }
@@ -116,7 +118,8 @@ import Testing
         #expect(jobsPage.url.path == "/oem/user/jobs")
 
         let form = try await client.cacheConnectionFormLink(
-            CacheConnectionFormRequest(redirectURL: "https://app.example/cache", name: "Warehouse", editableName: false)
+            ConnectCacheConnectionFormRequest(
+                redirectURL: "https://app.example/cache", name: "Warehouse", editableName: false)
         )
         let sent = try JSONValue(data: try #require(simulator.router.receivedRequests.last?.body))
         #expect(sent == ["redirectURL": "https://app.example/cache", "name": "Warehouse", "editableName": false])

@@ -10,8 +10,8 @@ import Testing
 @Suite struct RedactionTests {
     static let planted = "Planted-P4ssw0rd-7731"
 
-    static func connectionString() throws -> CacheConnectionString {
-        try CacheConnectionString(
+    static func connectionString() throws -> ConnectCacheConnectionString {
+        try ConnectCacheConnectionString(
             server: "cache.example.com", user: "cache_user", password: Secret(planted), database: "cache")
     }
 
@@ -47,7 +47,7 @@ import Testing
         let observer = RecordingObserver()
         let client = try TestSupport.client(simulator, observers: [observer])
         // No server part: the simulator refuses it with 400.
-        let string = CacheConnectionString(Secret("Port=5432;User=u;Password=\(Self.planted);Database=d"))
+        let string = ConnectCacheConnectionString(Secret("Port=5432;User=u;Password=\(Self.planted);Database=d"))
         let error = try await #require(throws: JobBridgeError.self) { try await client.setCacheConnection(string) }
         #expect(error.code == .invalidRequest)
         #expect(!"\(error)".contains(Self.planted))
@@ -75,9 +75,9 @@ import Testing
         let links = [
             try await client.jobsPageLink(),
             try await client.createConnectionLink(
-                EmbedCreateConnectionRequest(redirectURL: "https://app.example/back")),
+                ConnectEmbedCreateConnectionRequest(redirectURL: "https://app.example/back")),
             try await client.cacheConnectionFormLink(
-                CacheConnectionFormRequest(redirectURL: "https://app.example/back")),
+                ConnectCacheConnectionFormRequest(redirectURL: "https://app.example/back")),
         ]
         for link in links {
             let token = try #require(

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ReturnURLTests {
     @Test func theSeedsThreeExamplesParse() throws {
         let results = try Seeds.returnURLs.map { text in
-            try ConnectionReturn(url: try #require(URL(string: text)))
+            try ConnectConnectionReturn(url: try #require(URL(string: text)))
         }
         #expect(
             results.map(\.outcome) == [
@@ -24,7 +24,7 @@ import Testing
     @Test func anUnknownStatusIsKept() throws {
         let url = try #require(
             URL(string: "https://app.example/back?cdata_connection_status=pending&cdata_connection_id=c1&x=1"))
-        #expect(try ConnectionReturn(url: url).outcome == .other(status: "pending", id: "c1", name: nil))
+        #expect(try ConnectConnectionReturn(url: url).outcome == .other(status: "pending", id: "c1", name: nil))
     }
 
     @Test func encodedNamesAreDecoded() throws {
@@ -33,7 +33,7 @@ import Testing
                 string:
                     "https://app.example/back?a=b&cdata_connection_name=My%20CRM%20%26%20more&cdata_connection_id=c%2F1&cdata_connection_status=SUCCESS"
             ))
-        #expect(try ConnectionReturn(url: url).outcome == .success(id: "c/1", name: "My CRM & more"))
+        #expect(try ConnectConnectionReturn(url: url).outcome == .success(id: "c/1", name: "My CRM & more"))
     }
 
     @Test(arguments: [
@@ -45,7 +45,7 @@ import Testing
     ])
     func missingOrMalformedParametersAreNamed(_ text: String, _ field: String) throws {
         let url = try #require(URL(string: text))
-        let error = try #require(throws: JobBridgeError.self) { try ConnectionReturn(url: url) }
+        let error = try #require(throws: JobBridgeError.self) { try ConnectConnectionReturn(url: url) }
         #expect(error.code == .badResponse)
         #expect(error.field == field)
         #expect(error.message.contains(field))

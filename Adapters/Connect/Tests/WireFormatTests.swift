@@ -16,7 +16,7 @@ import Testing
         """
 
     @Test func theListExampleDecodesWithTheSeedsLastRunAndParams() throws {
-        let jobs = try TestSupport.decode([JobInfo].self, "[\(Self.seedJob)]")
+        let jobs = try TestSupport.decode([ConnectJob].self, "[\(Self.seedJob)]")
         let job = try #require(jobs.first)
         #expect(job.jobType == .caching)
         #expect(job.intervalUnit == .hour)
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func theCreateExampleWithStringsDecodes() throws {
-        let request = try TestSupport.decode(JobRequest.self, Seeds.createRequest)
+        let request = try TestSupport.decode(ConnectJobRequest.self, Seeds.createRequest)
         #expect(request.jobType == .caching)
         #expect(request.intervalUnit == .hour)
         #expect(request.intervalValue == 1)
@@ -64,16 +64,16 @@ import Testing
         #expect(request.params.sourceName == "OData1")
         #expect(request.params.sourceTable == "Categories")
         #expect(request.params.autoTruncateStrings == false)
-        let update = try TestSupport.decode(JobRequest.self, Seeds.updateRequest)
+        let update = try TestSupport.decode(ConnectJobRequest.self, Seeds.updateRequest)
         #expect(update.params.sourceTable == "Conversations")
-        let params = try TestSupport.decode([String: JobParams].self, "{\(Seeds.createParamsFragment)}")
+        let params = try TestSupport.decode([String: ConnectJobParams].self, "{\(Seeds.createParamsFragment)}")
         #expect(params["params"]?.sourceConnection == "M36b2c04f-70f4-44a1-876a-29e42237ee63")
     }
 
     @Test(arguments: [Seeds.createRequest, Seeds.updateRequest])
     func theExampleRequestIsProducedWithNumbersAndBooleans(_ example: String) throws {
-        let decoded = try TestSupport.decode(JobRequest.self, example)
-        let built = JobRequest(
+        let decoded = try TestSupport.decode(ConnectJobRequest.self, example)
+        let built = ConnectJobRequest(
             jobType: .caching, intervalUnit: .hour, intervalValue: 1, logVerbosity: 1, enabled: true,
             params: decoded.params)
         // The documents send "1" and "true" as strings; the schema and every answer use a
@@ -84,7 +84,7 @@ import Testing
         expected["enabled"] = true
         #expect(try TestSupport.json(encoding: built) == expected)
         let params = try #require(expected["params"]?.objectValue)
-        var typed = JobParams()
+        var typed = ConnectJobParams()
         typed.timeCheckColumn = ""
         typed.autoTruncateStrings = false
         typed.sourceConnection = params["sourceConnection"]?.stringValue
@@ -95,9 +95,9 @@ import Testing
     }
 
     @Test func definedNextRunAndNameAreSentWhenSet() throws {
-        let request = JobRequest(
+        let request = ConnectJobRequest(
             jobType: .scheduledQuery, name: "Nightly", intervalUnit: .day, intervalValue: 2,
-            definedNextRun: Date(timeIntervalSince1970: 1_767_229_200), params: JobParams(["query": "SELECT 1"]))
+            definedNextRun: Date(timeIntervalSince1970: 1_767_229_200), params: ConnectJobParams(["query": "SELECT 1"]))
         let expected = try TestSupport.json(
             #"""
             {"jobType": "ScheduledQuery", "name": "Nightly", "intervalUnit": "Day", "intervalValue": 2,
@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func theCacheConnectionExamplesRoundTrip() async throws {
-        let string = CacheConnectionString(
+        let string = ConnectCacheConnectionString(
             Secret(
                 "jdbc:cdata:postgresql:Server=<Server URL>;Port=5432;User=<Your User Name>;Password=<Your Password>;Database=<Database Name>;"
             ))
@@ -129,24 +129,24 @@ import Testing
     }
 
     @Test func theCacheConnectionIsBuiltFromItsParts() throws {
-        let string = try CacheConnectionString(
+        let string = try ConnectCacheConnectionString(
             server: "<Server URL>", user: "<Your User Name>", password: "<Your Password>",
             database: "<Database Name>")
         let expected = try TestSupport.json(Seeds.cacheConnectionRequest)
         #expect(string.value.revealed == expected["connectionString"]?.stringValue)
         #expect(throws: JobBridgeError.self) {
-            try CacheConnectionString(server: "db", user: "u", password: "a;b", database: "d")
+            try ConnectCacheConnectionString(server: "db", user: "u", password: "a;b", database: "d")
         }
     }
 
     @Test func theFormLinkAndEmbedRequestsAreProducedExactly() throws {
         #expect(
-            try TestSupport.json(encoding: CacheConnectionFormRequest(redirectURL: "https://www.google.com"))
+            try TestSupport.json(encoding: ConnectCacheConnectionFormRequest(redirectURL: "https://www.google.com"))
                 == (try TestSupport.json(Seeds.formLinkRequest)))
-        let create = EmbedCreateConnectionRequest(
+        let create = ConnectEmbedCreateConnectionRequest(
             redirectURL: "https://www.google.com", dataSource: "ExcelOnline", name: "ExcelConnection")
         #expect(try TestSupport.json(encoding: create) == (try TestSupport.json(Seeds.embedCreateRequest)))
-        let full = EmbedCreateConnectionRequest(
+        let full = ConnectEmbedCreateConnectionRequest(
             redirectURL: "https://app.example.com/back", dataSource: "Salesforce", name: "CRM", externalID: "tenant-7",
             editableName: false)
         #expect(
@@ -158,7 +158,7 @@ import Testing
 
     @Test(arguments: [Seeds.formLinkResponse, Seeds.embedCreateResponse, Seeds.jobsURLResponse])
     func theRedirectAnswersDecode(_ answer: String) throws {
-        let link = try TestSupport.decode(RedirectLink.self, answer)
+        let link = try TestSupport.decode(ConnectRedirectLink.self, answer)
         #expect(link.url.host == "cloud.cdata.com")
         #expect(link.url.query?.contains("token=eyJ") == true)
         #expect(!link.description.contains("eyJ"))

@@ -37,10 +37,13 @@ import Testing
     }
 
     @Test func theREADMEHasOneColumnPerProvider() throws {
-        // Each column is checked by its adapter's tests (theREADMEMatrixSaysWhatIsDeclared).
+        // Each column is checked by its adapter's tests (theREADMEMatrixSaysWhatIsDeclared), the
+        // Airflow one by Examples/Airflow's.
         let readme = try CapabilityMatrix.readme(near: #filePath)
         let lines = readme.split(separator: "\n").map(String.init)
         let begin = try #require(lines.firstIndex(of: CapabilityMatrix.beginMarker))
-        #expect(lines[begin + 1] == "| | In-memory (reference) | CData Sync v2 | CData Connect AI | NX1 |")
+        #expect(
+            lines[begin + 1]
+                == "| | In-memory (reference) | CData Sync v2 | CData Connect AI | NX1 | Apache Airflow (example) |")
     }
 }

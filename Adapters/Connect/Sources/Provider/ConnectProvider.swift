@@ -94,16 +94,17 @@ public struct ConnectProvider: JobProvider {
             scheduleKindsRead: [.manual, .interval], cancelledRunPhase: .cancelled)
     }
 
-    /// The native job behind a portable one (decoded from its ``Job/providerData``).
+    /// The native job behind a portable one (decoded from its ``Job/providerData``; no
+    /// request is sent), the same escape hatch as Sync's and NX1's `native(_:)`.
     ///
     /// - Throws: ``JobBridgeError/Code/badResponse`` if the job has no Connect JSON.
-    public func native(_ job: Job) throws -> JobInfo {
+    public func native(_ job: Job) throws -> ConnectJob {
         guard let data = job.providerData else {
             throw JobBridgeError(
                 .badResponse, "job \(job.id) carries no CData Connect AI JSON", provider: descriptor.name)
         }
         do {
-            return try JSONDecoder().decode(JobInfo.self, from: try data.data())
+            return try JSONDecoder().decode(ConnectJob.self, from: try data.data())
         } catch {
             throw JobBridgeError(
                 .badResponse, "job \(job.id)'s JSON is not a Connect job: \(error)", provider: descriptor.name)
@@ -150,7 +151,7 @@ public struct ConnectProvider: JobProvider {
     /// type, source and table or query was created since `since`. No such job at all: it
     /// did not take effect. Look-alikes that cannot be told apart (older ones, when the two
     /// clocks may disagree; several recent ones): unknown.
-    private func findCreated(_ request: JobRequest, since: Date) async throws -> WriteCheck<JobInfo> {
+    private func findCreated(_ request: ConnectJobRequest, since: Date) async throws -> WriteCheck<ConnectJob> {
         let matches = try await client.jobs().filter { job in
             (request.name == nil || job.name == request.name) && job.jobType == request.jobType
                 && job.params.sourceConnection == request.params.sourceConnection
@@ -172,7 +173,7 @@ public struct ConnectProvider: JobProvider {
             try requests.check(update)
             let current = try await client.job(id.rawValue)
             let request = try requests.request(updating: current, with: update)
-            let updated: JobInfo
+            let updated: ConnectJob
             do {
                 updated = try await client.updateJob(id.rawValue, with: request)
             } catch let error as JobBridgeError where error.code == .badResponse && error.outcome == .maybeActed {

@@ -11,7 +11,8 @@ import JobBridge
 /// a request. Airflow has no "cancel": a run is stopped by marking it `failed`, so a
 /// cancelled run reads back failed (``FieldCapabilities/cancelledRunPhase``). A run of a
 /// paused DAG stays queued until the DAG is unpaused. The mapping is ``AirflowMapping``;
-/// the native client, for everything else, is ``client`` (the `native` escape hatch).
+/// the escape hatches are ``client`` (the native client, for everything else) and
+/// ``native(_:)`` (the ``AirflowDAG`` behind a portable job).
 ///
 /// ```swift
 /// let provider = AirflowProvider(client: try AirflowClient(baseURL: url, credentials: basic))
@@ -31,7 +32,7 @@ public struct AirflowProvider: JobProvider {
         readable: [.name, .kind, .schedule, .isEnabled, .tasks, .settings], creatable: [], updatable: [.isEnabled],
         scheduleKindsRead: [.manual, .cron, .interval], cancelledRunPhase: .failed)
 
-    /// The native client.
+    /// The native client, for everything the portable model does not cover.
     public let client: AirflowClient
     /// Name `Airflow` (or the one given), ``capabilities``, ``fieldCapabilities``; no
     /// schedule kind is written (Airflow's API cannot change a schedule).

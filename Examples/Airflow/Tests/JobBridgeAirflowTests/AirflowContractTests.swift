@@ -111,6 +111,22 @@ struct AirflowHarness: ContractHarness {
 }
 
 @Suite struct AirflowContractTests {
+    /// The root README's matrix has an Airflow column that says what the provider declares.
+    /// This package has a README of its own, so the search starts above it: at the folder
+    /// that holds `Examples/`, the JobBridge package.
+    @Test func theREADMEMatrixSaysWhatIsDeclared() async throws {
+        let examplePackage = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // JobBridgeAirflowTests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()  // Examples/Airflow
+        let readme = try CapabilityMatrix.readme(near: examplePackage.path)
+        #expect(readme.hasPrefix("# JobBridge\n"))
+        let descriptor = try await AirflowHarness().makeProvider().descriptor
+        let problems = CapabilityMatrix.mismatches(
+            in: readme, column: "Apache Airflow (example)", descriptor: descriptor)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     @Test(arguments: ContractSuite.cases(for: AirflowHarness()))
     func contract(_ contractCase: ContractCase) async throws {
         try await contractCase.run(AirflowHarness())

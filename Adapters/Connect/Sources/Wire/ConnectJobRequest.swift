@@ -6,7 +6,7 @@ import JobBridge
 ///
 /// Sent with numbers and Booleans (`"intervalValue": 1`, `"enabled": true`) as the schema
 /// says; decodes the strings of the provider's own example (`"intervalValue": "1"`) too.
-public struct JobRequest: Hashable, Sendable, Codable {
+public struct ConnectJobRequest: Hashable, Sendable, Codable {
     /// `jobType`.
     public var jobType: ConnectJobType
     /// `name`. Not among the documented create parameters, though every answer has it;
@@ -24,12 +24,12 @@ public struct JobRequest: Hashable, Sendable, Codable {
     /// `definedNextRun`: the first run.
     public var definedNextRun: Date?
     /// `params`, every key sent as it is.
-    public var params: JobParams
+    public var params: ConnectJobParams
 
     /// Creates a request.
     public init(
         jobType: ConnectJobType, name: String? = nil, intervalUnit: ConnectIntervalUnit, intervalValue: Int,
-        logVerbosity: Int? = nil, enabled: Bool? = nil, definedNextRun: Date? = nil, params: JobParams
+        logVerbosity: Int? = nil, enabled: Bool? = nil, definedNextRun: Date? = nil, params: ConnectJobParams
     ) {
         self.jobType = jobType
         self.name = name
@@ -43,7 +43,7 @@ public struct JobRequest: Hashable, Sendable, Codable {
 
     /// The request that would store a job as it was read (the start of a read-modify-write:
     /// every param, known or not, is kept).
-    public init(_ job: JobInfo) {
+    public init(_ job: ConnectJob) {
         self.init(
             jobType: job.jobType ?? .caching, name: job.name, intervalUnit: job.intervalUnit ?? .hour,
             intervalValue: job.intervalValue ?? 1, logVerbosity: job.logVerbosity, enabled: job.enabled,
@@ -68,7 +68,7 @@ public struct JobRequest: Hashable, Sendable, Codable {
         logVerbosity = try Lenient.int(container, .logVerbosity)
         enabled = try Lenient.bool(container, .enabled)
         definedNextRun = try Lenient.date(container, .definedNextRun)
-        params = try container.decodeIfPresent(JobParams.self, forKey: .params) ?? JobParams()
+        params = try container.decodeIfPresent(ConnectJobParams.self, forKey: .params) ?? ConnectJobParams()
     }
 
     /// Encodes the request with numbers and Booleans.

@@ -6,9 +6,9 @@ import JobBridge
 ///
 /// Build it from its parts, or wrap a string the app already has:
 /// ```swift
-/// let string = CacheConnectionString(server: "db.example.com", user: "cache", password: secret, database: "cache")
+/// let string = ConnectCacheConnectionString(server: "db.example.com", user: "cache", password: secret, database: "cache")
 /// ```
-public struct CacheConnectionString: Hashable, Sendable, CustomStringConvertible, CustomReflectable {
+public struct ConnectCacheConnectionString: Hashable, Sendable, CustomStringConvertible, CustomReflectable {
     /// The whole string, e.g. `jdbc:cdata:postgresql:Server=…;Port=5432;User=…;Password=…;Database=…;`.
     public let value: Secret
 
@@ -49,14 +49,14 @@ public struct CacheConnectionString: Hashable, Sendable, CustomStringConvertible
     }
 
     /// Never the string: it holds a password.
-    public var description: String { "CacheConnectionString(\(Redactor.placeholder))" }
+    public var description: String { "ConnectCacheConnectionString(\(Redactor.placeholder))" }
     /// No children, so that `dump` shows nothing of the string.
     public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
 
 /// The body of `POST /job/cacheConnection`: `{"connectionString": "…"}`.
 struct CacheConnectionRequest: Encodable {
-    let connectionString: CacheConnectionString
+    let connectionString: ConnectCacheConnectionString
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -69,7 +69,7 @@ struct CacheConnectionRequest: Encodable {
 /// The account's cache connection as `POST /job/cacheConnection` answers it
 /// (`{"connection":{…}}`). Its connection string (which echoes the password) is a
 /// ``Secret``; no description shows it.
-public struct CacheConnection: Hashable, Sendable, Decodable, CustomStringConvertible, CustomReflectable {
+public struct ConnectCacheConnection: Hashable, Sendable, Decodable, CustomStringConvertible, CustomReflectable {
     /// `id`.
     public var id: String
     /// `name`, such as `CacheConnection`.
@@ -127,7 +127,7 @@ public struct CacheConnection: Hashable, Sendable, Decodable, CustomStringConver
 
     /// The id, name and driver; never the connection string.
     public var description: String {
-        "CacheConnection(id: \(id), name: \(name ?? "nil"), driver: \(driver ?? "nil"), connectionString: \(Redactor.placeholder))"
+        "ConnectCacheConnection(id: \(id), name: \(name ?? "nil"), driver: \(driver ?? "nil"), connectionString: \(Redactor.placeholder))"
     }
     /// The fields that are not secret.
     public var customMirror: Mirror {
@@ -140,5 +140,5 @@ public struct CacheConnection: Hashable, Sendable, Decodable, CustomStringConver
 
 /// `{"connection": {…}}`.
 struct CacheConnectionAnswer: Decodable {
-    let connection: CacheConnection
+    let connection: ConnectCacheConnection
 }

@@ -6,10 +6,10 @@ import JobBridge
 /// `cdata_connection_status` query parameters, among any others (which are ignored).
 ///
 /// ```swift
-/// let result = try ConnectionReturn(url: incomingURL)
+/// let result = try ConnectConnectionReturn(url: incomingURL)
 /// if case .success(let id, let name) = result.outcome { … }
 /// ```
-public struct ConnectionReturn: Hashable, Sendable {
+public struct ConnectConnectionReturn: Hashable, Sendable {
     /// How the hosted flow ended.
     public enum Outcome: Hashable, Sendable {
         /// `success`: the connection was saved and tested.

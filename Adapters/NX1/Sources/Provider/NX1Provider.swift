@@ -7,7 +7,8 @@ import JobBridge
 /// protocol's defaults and throw ``JobBridgeError/Code/unsupported``. Jobs that NX1 lists
 /// with `is_deleted: true` are not live jobs: they never appear in ``jobs()`` and reading
 /// one is ``JobBridgeError/Code/notFound``. The mapping is ``NX1Mapping``; the native
-/// client, for everything NX1 has that the portable model does not, is ``client``.
+/// client, for everything NX1 has that the portable model does not, is ``client``; the
+/// ``NX1Job`` behind a portable job is ``native(_:)``.
 ///
 /// ```swift
 /// let credentials = try NX1Auth.clientCredentials(client: "acme", clientID: "bot", clientSecret: secret)
@@ -20,7 +21,7 @@ public struct NX1Provider: JobProvider {
         .listJobs, .getJob, .createJob, .deleteJob, .runJob, .status,
     ]
 
-    /// The native client.
+    /// The native client, for everything the portable model does not cover.
     public let client: NX1Client
     /// Name `NX1` (or the one given), ``capabilities``, manual and cron schedules.
     public let descriptor: ProviderDescriptor

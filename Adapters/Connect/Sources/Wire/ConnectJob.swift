@@ -1,12 +1,12 @@
 import Foundation
 import JobBridge
 
-/// A job as the Job API answers it (`JobInfo`), with the answer's JSON kept whole in ``raw``.
+/// A job as the Job API answers it (`ConnectJob`), with the answer's JSON kept whole in ``raw``.
 ///
 /// Tolerant where the documents disagree: `intervalValue` and `logVerbosity` decode from
 /// numbers or strings, `enabled` from a Boolean or `"true"`/`"false"`; dates with a
 /// fraction of any length or none.
-public struct JobInfo: Hashable, Sendable, Decodable {
+public struct ConnectJob: Hashable, Sendable, Decodable {
     /// `id`.
     public var id: String
     /// `name`.
@@ -31,10 +31,10 @@ public struct JobInfo: Hashable, Sendable, Decodable {
     /// (undocumented in answers; read when present).
     public var definedNextRun: Date?
     /// `lastRun`. Holds the year-1 sentinel for a job that never ran: see
-    /// ``LastRun/isNeverRun``.
-    public var lastRun: LastRun?
+    /// ``ConnectLastRun/isNeverRun``.
+    public var lastRun: ConnectLastRun?
     /// `params`, every key kept.
-    public var params: JobParams
+    public var params: ConnectJobParams
     /// The answer's JSON for this job, whole.
     public var raw: JSONValue
 
@@ -64,13 +64,13 @@ public struct JobInfo: Hashable, Sendable, Decodable {
         intervalValue = try Lenient.int(container, .intervalValue)
         logVerbosity = try Lenient.int(container, .logVerbosity)
         definedNextRun = try Lenient.date(container, .definedNextRun)
-        lastRun = try container.decodeIfPresent(LastRun.self, forKey: .lastRun)
-        params = try container.decodeIfPresent(JobParams.self, forKey: .params) ?? JobParams()
+        lastRun = try container.decodeIfPresent(ConnectLastRun.self, forKey: .lastRun)
+        params = try container.decodeIfPresent(ConnectJobParams.self, forKey: .params) ?? ConnectJobParams()
     }
 }
 
 /// A job's `lastRun`: `{dateTime, duration, status, rowsAffected, nextRunTime}`, all nullable.
-public struct LastRun: Hashable, Sendable, Decodable {
+public struct ConnectLastRun: Hashable, Sendable, Decodable {
     /// `dateTime`: when the run started. `0001-01-01T00:00:00Z` means the job never ran.
     public var dateTime: Date?
     /// `duration`, in seconds by the documents' arithmetic (the unit is not documented).
@@ -108,35 +108,35 @@ public struct LastRun: Hashable, Sendable, Decodable {
     }
 }
 
-/// The answer of describe, create and update: a bare `JobInfo`, or (in older documents)
-/// `{"jobs":[JobInfo]}`. Both are accepted.
+/// The answer of describe, create and update: a bare `ConnectJob`, or (in older documents)
+/// `{"jobs":[ConnectJob]}`. Both are accepted.
 struct JobAnswer: Decodable {
-    let job: JobInfo
+    let job: ConnectJob
 
     private enum CodingKeys: String, CodingKey { case jobs }
 
     init(from decoder: any Decoder) throws {
         if let container = try? decoder.container(keyedBy: CodingKeys.self), container.contains(.jobs) {
-            let jobs = try container.decodeIfPresent([JobInfo].self, forKey: .jobs) ?? []
+            let jobs = try container.decodeIfPresent([ConnectJob].self, forKey: .jobs) ?? []
             guard let first = jobs.first else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .jobs, in: container, debugDescription: "the answer's \"jobs\" holds no job")
             }
             job = first
         } else {
-            job = try JobInfo(from: decoder)
+            job = try ConnectJob(from: decoder)
         }
     }
 }
 
-/// The answer of list: `{"jobs":[JobInfo]}`, where `jobs` may be `null`.
+/// The answer of list: `{"jobs":[ConnectJob]}`, where `jobs` may be `null`.
 struct JobListAnswer: Decodable {
-    let jobs: [JobInfo]
+    let jobs: [ConnectJob]
 
     private enum CodingKeys: String, CodingKey { case jobs }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        jobs = try container.decodeIfPresent([JobInfo].self, forKey: .jobs) ?? []
+        jobs = try container.decodeIfPresent([ConnectJob].self, forKey: .jobs) ?? []
     }
 }

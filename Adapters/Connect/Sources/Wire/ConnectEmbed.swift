@@ -3,7 +3,7 @@ import JobBridge
 
 /// The body of the two hosted forms that take `{redirectURL, name?, editableName?}`:
 /// `POST /job/cacheConnection/formLink` and `POST /poweredby/connection/edit/{connectionId}`.
-public struct HostedFormRequest: Hashable, Sendable, Codable {
+public struct ConnectHostedFormRequest: Hashable, Sendable, Codable {
     /// `redirectURL`: where the hosted form's "Return to" button sends the user.
     public var redirectURL: String
     /// `name`: the cache connection's name.
@@ -21,9 +21,9 @@ public struct HostedFormRequest: Hashable, Sendable, Codable {
 
 /// The body of `POST /poweredby/connection/create`:
 /// `{redirectURL, dataSource?, name?, externalId?, editableName?}`.
-public struct EmbedCreateConnectionRequest: Hashable, Sendable, Codable {
+public struct ConnectEmbedCreateConnectionRequest: Hashable, Sendable, Codable {
     /// `redirectURL`: where the hosted page's "Return to" button sends the user, with the
-    /// `cdata_connection_*` parameters appended (see ``ConnectionReturn``).
+    /// `cdata_connection_*` parameters appended (see ``ConnectConnectionReturn``).
     public var redirectURL: String
     /// `dataSource`, such as `Salesforce`; without it the user picks one.
     public var dataSource: String?
@@ -52,13 +52,13 @@ public struct EmbedCreateConnectionRequest: Hashable, Sendable, Codable {
 }
 
 /// The body of `POST /job/cacheConnection/formLink`.
-public typealias CacheConnectionFormRequest = HostedFormRequest
+public typealias ConnectCacheConnectionFormRequest = ConnectHostedFormRequest
 
 /// The body of `POST /poweredby/connection/edit/{connectionId}`.
-public typealias EmbedEditConnectionRequest = HostedFormRequest
+public typealias ConnectEmbedEditConnectionRequest = ConnectHostedFormRequest
 
 /// One entry of `GET /poweredby/connection/list`.
-public struct EmbedConnection: Hashable, Sendable, Decodable {
+public struct ConnectEmbedConnection: Hashable, Sendable, Decodable {
     /// `id`.
     public var id: String
     /// `name`.
@@ -72,7 +72,7 @@ public struct EmbedConnection: Hashable, Sendable, Decodable {
     /// `mcpUrl`.
     public var mcpURL: String?
     /// `status`; unknown values kept.
-    public var status: EmbedConnectionStatus?
+    public var status: ConnectEmbedConnectionStatus?
 
     private enum CodingKeys: String, CodingKey {
         case id, name, dataSource, lastModified, externalId, mcpUrl, status
@@ -87,7 +87,7 @@ public struct EmbedConnection: Hashable, Sendable, Decodable {
         lastModified = try Lenient.date(container, .lastModified)
         externalID = try container.decodeIfPresent(String.self, forKey: .externalId)
         mcpURL = try container.decodeIfPresent(String.self, forKey: .mcpUrl)
-        status = try container.decodeIfPresent(EmbedConnectionStatus.self, forKey: .status)
+        status = try container.decodeIfPresent(ConnectEmbedConnectionStatus.self, forKey: .status)
     }
 
     /// The connection as a ``ConnectionRef`` (what a caching job's source names).
@@ -95,14 +95,14 @@ public struct EmbedConnection: Hashable, Sendable, Decodable {
 }
 
 /// `{"connections":[…]}` (`null` read as empty).
-struct EmbedConnectionList: Decodable {
-    let connections: [EmbedConnection]
+struct ConnectEmbedConnectionList: Decodable {
+    let connections: [ConnectEmbedConnection]
 
     private enum CodingKeys: String, CodingKey { case connections }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        connections = try container.decodeIfPresent([EmbedConnection].self, forKey: .connections) ?? []
+        connections = try container.decodeIfPresent([ConnectEmbedConnection].self, forKey: .connections) ?? []
     }
 }
 

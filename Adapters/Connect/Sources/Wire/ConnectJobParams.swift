@@ -2,7 +2,7 @@ import JobBridge
 
 /// A job's `params`: an open object. The documented keys have typed properties; every
 /// key, documented or not, is kept in ``values`` and sent back as it came.
-public struct JobParams: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct ConnectJobParams: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Every member, by its wire name.
     public var values: [String: JSONValue]
 
@@ -107,8 +107,8 @@ public struct JobParams: Hashable, Sendable, Codable, CustomStringConvertible {
         set { self[Key.autoTruncateStrings] = newValue.map { .string($0 ? "true" : "false") } }
     }
     /// `mergeKeys`; entries that are not objects are skipped here but kept in ``values``.
-    public var mergeKeys: [MergeKey]? {
-        get { values[Key.mergeKeys]?.arrayValue?.compactMap(MergeKey.init(json:)) }
+    public var mergeKeys: [ConnectMergeKey]? {
+        get { values[Key.mergeKeys]?.arrayValue?.compactMap(ConnectMergeKey.init(json:)) }
         set { self[Key.mergeKeys] = newValue.map { .array($0.map(\.json)) } }
     }
     /// `query` (ScheduledQuery).
@@ -141,7 +141,7 @@ public struct JobParams: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// One entry of `params.mergeKeys`: a column the cache merges rows on.
-public struct MergeKey: Hashable, Sendable {
+public struct ConnectMergeKey: Hashable, Sendable {
     /// `colName`.
     public var columnName: String
     /// `colType`, as the provider names the type.

@@ -24,9 +24,10 @@ enum ConnectMapping {
 
     /// The params that portable fields stand for; every other param is a setting.
     static let portableParams: Set<String> = [
-        JobParams.Key.sourceConnection, JobParams.Key.sourceConnectionName, JobParams.Key.sourceName,
-        JobParams.Key.sourceSchema, JobParams.Key.sourceTable, JobParams.Key.query,
-        JobParams.Key.destinationConnectionName,
+        ConnectJobParams.Key.sourceConnection, ConnectJobParams.Key.sourceConnectionName,
+        ConnectJobParams.Key.sourceName,
+        ConnectJobParams.Key.sourceSchema, ConnectJobParams.Key.sourceTable, ConnectJobParams.Key.query,
+        ConnectJobParams.Key.destinationConnectionName,
     ]
 
     /// The setting that stands for the top-level `logVerbosity`.
@@ -52,7 +53,7 @@ enum ConnectMapping {
         }
     }
 
-    static func job(_ info: JobInfo, cacheConnection: ConnectionRef?) -> Job {
+    static func job(_ info: ConnectJob, cacheConnection: ConnectionRef?) -> Job {
         let id = JobID(info.id)
         let params = info.params
         let sourceName = params.sourceConnectionName ?? params.sourceName
@@ -78,7 +79,7 @@ enum ConnectMapping {
     /// The portable schedule of a job: no unit is manual; a documented (or `Minute`) unit
     /// with a value of at least 1 is an interval; anything else is unreadable, with the
     /// fields as sent and the reason, so that it is never taken for another schedule.
-    static func schedule(_ info: JobInfo) -> Schedule {
+    static func schedule(_ info: ConnectJob) -> Schedule {
         guard let rawUnit = info.intervalUnit?.rawValue, !rawUnit.allSatisfy(\.isWhitespace) else { return .manual }
         let text = "intervalUnit=\(rawUnit), intervalValue=\(info.intervalValue.map(String.init) ?? "none")"
         func unreadable(_ reason: String) -> Schedule {
@@ -97,7 +98,7 @@ enum ConnectMapping {
         return .interval(IntervalSchedule(every: count, unit, firstRun: info.definedNextRun))
     }
 
-    static func tasks(_ info: JobInfo) -> [JobTask] {
+    static func tasks(_ info: ConnectJob) -> [JobTask] {
         let params = info.params
         let data = JSONValue.object(params.values)
         if info.jobType == .scheduledQuery {
@@ -119,7 +120,7 @@ enum ConnectMapping {
     /// the string kept; `rowsAffected` as is. A negative `duration` or `rowsAffected` is not
     /// a count of anything: it reads as `nil` (no `endedAt` either), the value staying in
     /// ``JobRun/providerData``. Connect runs have no id.
-    static func run(_ lastRun: LastRun, of jobID: JobID) -> JobRun? {
+    static func run(_ lastRun: ConnectLastRun, of jobID: JobID) -> JobRun? {
         guard !lastRun.isNeverRun, let started = lastRun.dateTime else { return nil }
         let status = runStatus(lastRun.status)
         let seconds = lastRun.duration.flatMap { $0 >= 0 ? $0 : nil }

@@ -5,7 +5,7 @@ import JobBridge
 /// cache connection form). It carries a short-lived token (a JWT, 180 s) in its query:
 /// send the user's browser to ``url`` and show it nowhere else; its description redacts
 /// the token.
-public struct RedirectLink: Hashable, Sendable, Decodable, CustomStringConvertible, CustomReflectable {
+public struct ConnectRedirectLink: Hashable, Sendable, Decodable, CustomStringConvertible, CustomReflectable {
     /// The URL, token included.
     public let url: URL
 

@@ -61,7 +61,7 @@ public struct ConnectClient: Sendable {
     // MARK: Job API
 
     /// `GET /job/list`: every job of the account (the API does not page).
-    public func jobs() async throws -> [JobInfo] {
+    public func jobs() async throws -> [ConnectJob] {
         try await rest.get(JobListAnswer.self, ["job", "list"], operation: .listJobs).jobs
     }
 
@@ -69,7 +69,7 @@ public struct ConnectClient: Sendable {
     /// element with the id asked for).
     ///
     /// - Throws: ``JobBridgeError/Code/badResponse`` when the answer is about another job.
-    public func job(_ id: String) async throws -> JobInfo {
+    public func job(_ id: String) async throws -> ConnectJob {
         let response = try await rest.read { () -> (HTTPResponse, JobAnswer) in
             let response = try await rest.send(
                 .get, ["job", id], headers: ["Accept": "application/json"], operation: .getJob)
@@ -93,12 +93,12 @@ public struct ConnectClient: Sendable {
     }
 
     /// `POST /job/create`. Never retried: a create that failed ambiguously is not repeated.
-    public func createJob(_ request: JobRequest) async throws -> JobInfo {
+    public func createJob(_ request: ConnectJobRequest) async throws -> ConnectJob {
         try await rest.send(.post, ["job", "create"], json: request, as: JobAnswer.self, operation: .createJob).job
     }
 
     /// `PUT /job/{jobId}/update`: replaces the job with the request.
-    public func updateJob(_ id: String, with request: JobRequest) async throws -> JobInfo {
+    public func updateJob(_ id: String, with request: ConnectJobRequest) async throws -> ConnectJob {
         try await rest.send(.put, ["job", id, "update"], json: request, as: JobAnswer.self, operation: .updateJob).job
     }
 
@@ -125,7 +125,9 @@ public struct ConnectClient: Sendable {
     // MARK: Cache connection
 
     /// `POST /job/cacheConnection`: creates or replaces the account's cache connection.
-    public func setCacheConnection(_ connectionString: CacheConnectionString) async throws -> CacheConnection {
+    public func setCacheConnection(_ connectionString: ConnectCacheConnectionString) async throws
+        -> ConnectCacheConnection
+    {
         try await rest.send(
             .post, ["job", "cacheConnection"], json: CacheConnectionRequest(connectionString: connectionString),
             as: CacheConnectionAnswer.self, idempotent: true
@@ -134,39 +136,42 @@ public struct ConnectClient: Sendable {
 
     /// `POST /job/cacheConnection/formLink`: a hosted form where the user enters the cache
     /// connection themselves.
-    public func cacheConnectionFormLink(_ request: CacheConnectionFormRequest) async throws -> RedirectLink {
-        try await rest.send(.post, ["job", "cacheConnection", "formLink"], json: request, as: RedirectLink.self)
+    public func cacheConnectionFormLink(_ request: ConnectCacheConnectionFormRequest) async throws
+        -> ConnectRedirectLink
+    {
+        try await rest.send(.post, ["job", "cacheConnection", "formLink"], json: request, as: ConnectRedirectLink.self)
     }
 
     // MARK: Embed ("poweredby")
 
     /// `POST /poweredby/jobs`: the hosted jobs page.
-    public func jobsPageLink() async throws -> RedirectLink {
+    public func jobsPageLink() async throws -> ConnectRedirectLink {
         let response = try await rest.send(.post, ["poweredby", "jobs"], headers: ["Accept": "application/json"])
-        return try rest.decode(RedirectLink.self, from: response)
+        return try rest.decode(ConnectRedirectLink.self, from: response)
     }
 
     /// `POST /poweredby/connection/create`: the hosted add-connection page. When the user
-    /// comes back, read the URL with ``ConnectionReturn``.
-    public func createConnectionLink(_ request: EmbedCreateConnectionRequest) async throws -> RedirectLink {
-        try await rest.send(.post, ["poweredby", "connection", "create"], json: request, as: RedirectLink.self)
+    /// comes back, read the URL with ``ConnectConnectionReturn``.
+    public func createConnectionLink(_ request: ConnectEmbedCreateConnectionRequest) async throws -> ConnectRedirectLink
+    {
+        try await rest.send(.post, ["poweredby", "connection", "create"], json: request, as: ConnectRedirectLink.self)
     }
 
     /// `POST /poweredby/connection/edit/{connectionId}`: the hosted edit-connection page.
-    public func editConnectionLink(_ connectionID: String, _ request: EmbedEditConnectionRequest) async throws
-        -> RedirectLink
+    public func editConnectionLink(_ connectionID: String, _ request: ConnectEmbedEditConnectionRequest) async throws
+        -> ConnectRedirectLink
     {
         try await rest.send(
-            .post, ["poweredby", "connection", "edit", connectionID], json: request, as: RedirectLink.self)
+            .post, ["poweredby", "connection", "edit", connectionID], json: request, as: ConnectRedirectLink.self)
     }
 
     /// `GET /poweredby/connection/list?driver=&externalId=`: the account's connections,
     /// optionally only those of one driver (data source) or one external id.
-    public func connections(driver: String? = nil, externalID: String? = nil) async throws -> [EmbedConnection] {
+    public func connections(driver: String? = nil, externalID: String? = nil) async throws -> [ConnectEmbedConnection] {
         var query: [URLQueryItem] = []
         if let driver { query.append(URLQueryItem(name: "driver", value: driver)) }
         if let externalID { query.append(URLQueryItem(name: "externalId", value: externalID)) }
-        return try await rest.get(EmbedConnectionList.self, ["poweredby", "connection", "list"], query: query)
+        return try await rest.get(ConnectEmbedConnectionList.self, ["poweredby", "connection", "list"], query: query)
             .connections
     }
 

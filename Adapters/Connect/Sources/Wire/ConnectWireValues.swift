@@ -39,18 +39,18 @@ public struct ConnectIntervalUnit: RawRepresentable, Hashable, Sendable, Codable
 
 /// The `status` of an Embed connection (`Authenticated`, `NotAuthenticated`,
 /// `Conditional`). Unknown values are kept.
-public struct EmbedConnectionStatus: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct ConnectEmbedConnectionStatus: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The provider's string.
     public let rawValue: String
     /// Wraps a provider's string.
     public init(rawValue: String) { self.rawValue = rawValue }
 
     /// `Authenticated`.
-    public static let authenticated = EmbedConnectionStatus(rawValue: "Authenticated")
+    public static let authenticated = ConnectEmbedConnectionStatus(rawValue: "Authenticated")
     /// `NotAuthenticated`.
-    public static let notAuthenticated = EmbedConnectionStatus(rawValue: "NotAuthenticated")
+    public static let notAuthenticated = ConnectEmbedConnectionStatus(rawValue: "NotAuthenticated")
     /// `Conditional`.
-    public static let conditional = EmbedConnectionStatus(rawValue: "Conditional")
+    public static let conditional = ConnectEmbedConnectionStatus(rawValue: "Conditional")
 
     /// The provider's string.
     public var description: String { rawValue }

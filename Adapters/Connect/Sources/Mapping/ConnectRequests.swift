@@ -35,16 +35,16 @@ struct ConnectRequests {
         JobBridgeError(.invalidDefinition, message, provider: provider, operation: operation, field: field)
     }
 
-    func request(for definition: JobDefinition) throws -> JobRequest {
+    func request(for definition: JobDefinition) throws -> ConnectJobRequest {
         let type = try jobType(definition.kind)
         guard let source = definition.source else {
             throw failure("source", "a \(type) job needs a source connection")
         }
         let (unit, value, firstRun) = try interval(definition.schedule)
-        var request = JobRequest(
+        var request = ConnectJobRequest(
             jobType: type, name: sendsJobNames ? definition.name : nil, intervalUnit: unit, intervalValue: value,
             logVerbosity: nil,
-            enabled: definition.isEnabled, definedNextRun: firstRun, params: JobParams())
+            enabled: definition.isEnabled, definedNextRun: firstRun, params: ConnectJobParams())
         try apply(source: source, to: &request)
         try apply(destination: definition.destination, to: &request)
         try apply(tasks: definition.tasks, to: &request)
@@ -53,8 +53,8 @@ struct ConnectRequests {
     }
 
     /// The update's body: the job as it was read, every param kept, with the change applied.
-    func request(updating info: JobInfo, with update: JobUpdate) throws -> JobRequest {
-        var request = JobRequest(info)
+    func request(updating info: ConnectJob, with update: JobUpdate) throws -> ConnectJobRequest {
+        var request = ConnectJobRequest(info)
         // The documents' update body has no name; an app that opted in sends the new name,
         // or the one read, since the body replaces the job.
         request.name = sendsJobNames ? (update.name ?? info.name) : nil
@@ -142,7 +142,7 @@ struct ConnectRequests {
         return schedule
     }
 
-    private func apply(source: ConnectionRef, to request: inout JobRequest) throws {
+    private func apply(source: ConnectionRef, to request: inout ConnectJobRequest) throws {
         guard let id = source.id?.rawValue, !id.isEmpty else {
             throw failure("source.id", "CData Connect AI names a job's source by connection id; this source has none")
         }
@@ -153,7 +153,7 @@ struct ConnectRequests {
         }
     }
 
-    private func apply(destination: ConnectionRef?, to request: inout JobRequest) throws {
+    private func apply(destination: ConnectionRef?, to request: inout ConnectJobRequest) throws {
         guard let destination else { return }
         if request.jobType == .scheduledQuery {
             guard let name = destination.name ?? destination.id?.rawValue else { return }
@@ -171,7 +171,7 @@ struct ConnectRequests {
         }
     }
 
-    private func apply(tasks: [TaskDefinition], to request: inout JobRequest) throws {
+    private func apply(tasks: [TaskDefinition], to request: inout ConnectJobRequest) throws {
         guard tasks.count == 1, let task = tasks.first else {
             throw failure(
                 "tasks",
@@ -209,14 +209,14 @@ struct ConnectRequests {
         return Int(number)
     }
 
-    private func apply(settings: [String: JSONValue], to request: inout JobRequest) throws {
+    private func apply(settings: [String: JSONValue], to request: inout ConnectJobRequest) throws {
         try checkSettings(settings)
         for (key, value) in settings {
             if key == ConnectMapping.logVerbositySetting {
                 request.logVerbosity = value.isNull ? nil : verbosity(value)
             } else if value.isNull {
                 request.params.values.removeValue(forKey: key)
-            } else if key == JobParams.Key.autoTruncateStrings, let flag = value.boolValue {
+            } else if key == ConnectJobParams.Key.autoTruncateStrings, let flag = value.boolValue {
                 request.params.autoTruncateStrings = flag
             } else {
                 request.params[key] = value

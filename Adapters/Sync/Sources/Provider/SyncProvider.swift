@@ -11,7 +11,8 @@ import JobBridge
 /// for try await job in sync.jobs() { print(job.name, job.schedule) }
 /// ```
 ///
-/// The mapping is in ``SyncMapping``. What the provider adds to the native client:
+/// The mapping is in ``SyncMapping``; the native client is ``client``, and the ``SyncJob``
+/// behind a portable job is ``native(_:)``. What the provider adds to the native client:
 /// - **Reads** list the workspace's jobs (following next links); ``job(_:)`` reads the job
 ///   and its tasks. ``Job/lastRun`` and ``Job/nextRunAt`` are not part of Sync's job JSON:
 ///   ``status(of:)`` gives the latest run.
