@@ -110,27 +110,15 @@ struct FieldBreakingProvider: JobProvider {
     @Test(arguments: FieldBreakingProvider.Defect.allCases)
     func theSuiteCatchesTheDefect(_ defect: FieldBreakingProvider.Defect) async throws {
         let harness = Self.harness(defect)
-        var failed: Set<String> = []
-        for contractCase in ContractSuite.cases(for: harness) {
-            do {
-                try await contractCase.run(harness)
-            } catch {
-                failed.insert(contractCase.name)
-            }
-        }
+        let failed = await ContractMetaTesting.failingCases(ContractSuite.cases(for: harness), harness: harness)
         #expect(failed == Self.expectedFailures[defect])
     }
 
     @Test(arguments: FieldBreakingProvider.Defect.allCases)
     func eachExpectedFailureIsAKnownIssue(_ defect: FieldBreakingProvider.Defect) async throws {
         let harness = Self.harness(defect)
-        let names = Self.expectedFailures[defect] ?? []
-        let cases = ContractSuite.cases(for: harness).filter { names.contains($0.name) }
-        #expect(cases.count == names.count)
-        for contractCase in cases {
-            await withKnownIssue("\(defect) breaks \(contractCase.name)") {
-                try await contractCase.run(harness)
-            }
-        }
+        await ContractMetaTesting.expectKnownIssues(
+            Self.expectedFailures[defect] ?? [], in: ContractSuite.cases(for: harness), harness: harness,
+            label: "\(defect)")
     }
 }

@@ -109,28 +109,16 @@ struct BrokenProvider: JobProvider {
     @Test(arguments: BrokenProvider.Defect.allCases)
     func theSuiteCatchesTheDefect(_ defect: BrokenProvider.Defect) async throws {
         let harness = Self.harness(defect)
-        var failed: Set<String> = []
-        for contractCase in ContractSuite.cases(for: harness) {
-            do {
-                try await contractCase.run(harness)
-            } catch {
-                failed.insert(contractCase.name)
-            }
-        }
+        let failed = await ContractMetaTesting.failingCases(ContractSuite.cases(for: harness), harness: harness)
         #expect(failed == Self.expectedFailures[defect])
     }
 
     @Test(arguments: BrokenProvider.Defect.allCases)
     func eachExpectedFailureIsAKnownIssue(_ defect: BrokenProvider.Defect) async throws {
         let harness = Self.harness(defect)
-        let names = Self.expectedFailures[defect] ?? []
-        let cases = ContractSuite.cases(for: harness).filter { names.contains($0.name) }
-        #expect(cases.count == names.count)
-        for contractCase in cases {
-            await withKnownIssue("\(defect) breaks \(contractCase.name)") {
-                try await contractCase.run(harness)
-            }
-        }
+        await ContractMetaTesting.expectKnownIssues(
+            Self.expectedFailures[defect] ?? [], in: ContractSuite.cases(for: harness), harness: harness,
+            label: "\(defect)")
     }
 
     /// A provider that cannot create (as Apache Airflow cannot create DAGs): before seeded
@@ -151,19 +139,9 @@ struct BrokenProvider: JobProvider {
         harness.configuration.capabilities = Self.cannotCreate
         let cases = ContractSuite.cases(for: harness)
         #expect(!cases.contains { $0.name.hasPrefix("create.") })
-        var failed: Set<String> = []
-        for contractCase in cases {
-            do {
-                try await contractCase.run(harness)
-            } catch {
-                failed.insert(contractCase.name)
-            }
-        }
+        let failed = await ContractMetaTesting.failingCases(cases, harness: harness)
         #expect(failed == Self.expectedWithoutCreate[defect])
-        for contractCase in cases where failed.contains(contractCase.name) {
-            await withKnownIssue("\(defect) breaks \(contractCase.name) without create") {
-                try await contractCase.run(harness)
-            }
-        }
+        await ContractMetaTesting.expectKnownIssues(
+            failed, in: cases, harness: harness, label: "\(defect) without create")
     }
 }
