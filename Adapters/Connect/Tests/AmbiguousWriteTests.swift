@@ -23,6 +23,19 @@ import Testing
         }
     }
 
+    /// A client and a provider over `transport` (the simulator behind faults), on its clock.
+    static func provider(over transport: any HTTPTransport, of simulator: ConnectSimulator) throws
+        -> (ConnectClient, ConnectProvider)
+    {
+        let client = try ConnectClient(
+            transport: transport, retry: RetryPolicy(random: { $0.upperBound }), clock: simulator.clock,
+            now: simulator.clock.dateSource
+        ) { AccessToken(token: Secret(ConnectSimulator.defaultToken)) }
+        let provider = ConnectProvider(
+            client: client, cacheConnection: TestSupport.cacheConnection, now: simulator.clock.dateSource)
+        return (client, provider)
+    }
+
     static let cases: [(Write, Fault)] = Write.allCases.flatMap { write in
         [Fault.dropAfterServer, .malformedBody, .truncatedBody].map { (write, $0) }
     }
@@ -32,12 +45,7 @@ import Testing
         let simulator = ConnectSimulator()
         let ledger = ServerLedger(wrapping: simulator)
         let transport = FaultsOnRequests(write.request.0, write.request.1, plan: [fault], server: ledger)
-        let client = try ConnectClient(
-            transport: transport, retry: RetryPolicy(random: { $0.upperBound }), clock: simulator.clock,
-            now: simulator.clock.dateSource
-        ) { AccessToken(token: Secret(ConnectSimulator.defaultToken)) }
-        let provider = ConnectProvider(
-            client: client, cacheConnection: TestSupport.cacheConnection, now: simulator.clock.dateSource)
+        let (client, provider) = try Self.provider(over: transport, of: simulator)
         let acted = { ledger.acted { $0.method == write.request.0 && $0.path.hasSuffix(write.request.1) } }
         let definition = ConnectHarness().definition(0)
         switch write {
@@ -76,12 +84,7 @@ import Testing
         let simulator = ConnectSimulator()
         let ledger = ServerLedger(wrapping: simulator)
         let transport = FaultsOnRequests(.post, "/run", plan: [.serverError(status: 500)], server: ledger)
-        let client = try ConnectClient(
-            transport: transport, retry: RetryPolicy(random: { $0.upperBound }), clock: simulator.clock,
-            now: simulator.clock.dateSource
-        ) { AccessToken(token: Secret(ConnectSimulator.defaultToken)) }
-        let provider = ConnectProvider(
-            client: client, cacheConnection: TestSupport.cacheConnection, now: simulator.clock.dateSource)
+        let (_, provider) = try AmbiguousWriteTests.provider(over: transport, of: simulator)
         let job = try await provider.createJob(ConnectHarness().definition(0))
         let error = try await #require(throws: JobBridgeError.self) { try await provider.runJob(job.id) }
         #expect(error.code == .outcomeUncertain)
