@@ -36,7 +36,7 @@ public enum RequestOutcome: String, Hashable, Sendable, Codable, CaseIterable, C
         switch status {
         case 200..<300: self = .maybeActed  // the server acted, but its answer could not be used
         case 408, 429, 503: self = .notSent
-        case 501: self = .answered  // not implemented: refused whatever the request
+        case 501: self = .answered  // the server has no such operation: refused, whatever was sent
         case 500..<600: self = .maybeActed
         default: self = .answered
         }
