@@ -33,4 +33,13 @@ import Testing
             #expect(error.provider == fixture.provider.descriptor.name)
         }
     }
+
+    @Test func zoneLessDatesAreReadInTheServersZone() async throws {
+        // The fixture's server runs in New York: 10:00 there is 15:00 UTC in January.
+        let fixture = try await SyncFixture()
+        var job = try await fixture.provider.createJob(SyncFixture.definition())
+        job.providerData = ["id": .string(job.id.rawValue), "name": "A", "created_at": "2026-01-05T10:00:00"]
+        let native = try fixture.provider.native(job)
+        #expect(native.createdAt == Date(timeIntervalSince1970: 1_767_625_200))
+    }
 }

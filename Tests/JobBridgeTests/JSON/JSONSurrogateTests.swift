@@ -1,0 +1,16 @@
+import Foundation
+import Testing
+
+@testable import JobBridge
+
+/// `\u` escapes of surrogates: only whole pairs are characters.
+@Suite struct JSONSurrogateTests {
+    @Test(arguments: [#"["\uDC00"]"#, #"["\uDFFF x"]"#, #"{"k": "a\uDC01"}"#, #"["\uD800"]"#, #"["\uD800\u0041"]"#])
+    func aLoneSurrogateIsRefusedAsJSONSerializationRefusesIt(_ text: String) {
+        #expect(throws: (any Error).self) { try JSONValue(data: Data(text.utf8)) }
+    }
+
+    @Test func aWholePairIsOneCharacter() throws {
+        #expect(try JSONValue(data: Data(#"["\uD83D\uDE00"]"#.utf8)) == .array([.string("😀")]))
+    }
+}
