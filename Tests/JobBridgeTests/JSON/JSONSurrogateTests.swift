@@ -10,6 +10,13 @@ import Testing
         #expect(throws: (any Error).self) { try JSONValue(data: Data(text.utf8)) }
     }
 
+    @Test func theErrorSaysWhichHalfIsMissing() throws {
+        let low = try #require(throws: JobBridgeError.self) { try JSONValue(data: Data(#"["\uDC00"]"#.utf8)) }
+        #expect(low.message.contains("low surrogate without its high half"), "\(low.message)")
+        let high = try #require(throws: JobBridgeError.self) { try JSONValue(data: Data(#"["\uD800"]"#.utf8)) }
+        #expect(high.message.contains("high surrogate without its low half"), "\(high.message)")
+    }
+
     @Test func aWholePairIsOneCharacter() throws {
         #expect(try JSONValue(data: Data(#"["\uD83D\uDE00"]"#.utf8)) == .array([.string("😀")]))
     }
