@@ -44,6 +44,8 @@ let package = Package(
         // The simulator plumbing alone (router, clock, fault injection), for simulators:
         // it does not pull in the contract suite.
         .library(name: "JobBridgeSimulation", targets: ["JobBridgeSimulation"]),
+        // Moving jobs between providers: plan, apply, verify, cutover, rollback.
+        .library(name: "JobBridgeMigration", targets: ["JobBridgeMigration"]),
         .executable(name: "jobbridge-demo", targets: ["JobBridgeDemo"]),
         .executable(name: "jobbridge-bench", targets: ["ListingBenchmark"]),
         .executable(name: "jobbridge-cron-bench", targets: ["CronBenchmark"]),
@@ -52,11 +54,20 @@ let package = Package(
         .executable(name: "jobbridge-connect-bench", targets: ["ConnectListingBenchmark"]),
         .executable(name: "jobbridge-nx1-bench", targets: ["NX1ListingBenchmark"]),
         .executable(name: "jobbridge-request-bench", targets: ["RequestBenchmark"]),
+        .executable(name: "jobbridge-migration-bench", targets: ["MigrationBenchmark"]),
     ] + adapterProducts,
     targets: [
         .target(name: "JobBridge"),
         .target(name: "JobBridgeSimulation", dependencies: ["JobBridge"]),
         .target(name: "JobBridgeTesting", dependencies: ["JobBridge", "JobBridgeSimulation"]),
+        .target(name: "JobBridgeMigration", dependencies: ["JobBridge"]),
+        .testTarget(
+            name: "JobBridgeMigrationTests",
+            dependencies: ["JobBridge", "JobBridgeMigration", "JobBridgeTesting"]
+                + adapters.flatMap { adapter -> [Target.Dependency] in
+                    ["JobBridge\(adapter.module)", "JobBridge\(adapter.module)Simulator"].map { .target(name: $0) }
+                }
+        ),
         .testTarget(
             name: "JobBridgeTests", dependencies: ["JobBridge", "JobBridgeTesting"], exclude: ["Schedule/Fixtures"]),
         .executableTarget(
@@ -89,6 +100,13 @@ let package = Package(
             name: "RequestBenchmark",
             dependencies: ["JobBridge", "JobBridgeSync", "BenchmarkSupport"],
             path: "Benchmarks/RequestBenchmark"),
+        .executableTarget(
+            name: "MigrationBenchmark",
+            dependencies: ["JobBridge", "JobBridgeMigration", "JobBridgeTesting", "BenchmarkSupport"]
+                + adapters.flatMap { adapter -> [Target.Dependency] in
+                    ["JobBridge\(adapter.module)", "JobBridge\(adapter.module)Simulator"].map { .target(name: $0) }
+                },
+            path: "Benchmarks/MigrationBenchmark"),
     ] + adapterTargets,
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,1 @@
+print("jobbridge-transport-bench: not written yet")

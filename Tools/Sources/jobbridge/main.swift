@@ -1,0 +1,3 @@
+import JobBridgeCLI
+
+print("jobbridge: not written yet")
