@@ -45,29 +45,36 @@ struct ContentTranslation {
                 if let members = value.objectValue, known.contains(where: { $0.hasPrefix(prefix) }) {
                     for member in members.keys.sorted() where !known.contains(prefix + member) {
                         unknown.insert(member)
-                        carriedFields["\(key).\(member)"] = members[member]
+                        let content = Self.safe(member, members[member])
+                        carriedFields["\(key).\(member)"] = content
                         losses.append(
                             Loss(
                                 .fieldUnknown, field: "providerData.\(key).\(member)",
                                 "the source field '\(key).\(member)' is read by no translator; it is not copied"
                                     + (Self.hasFreeSlot(context.target)
                                         ? " (kept, not enforced, in the free slot)" : ""),
-                                content: members[member]))
+                                content: content))
                     }
                 }
                 continue
             }
             unknown.insert(key)
-            carriedFields[key] = value
+            let content = Self.safe(key, value)
+            carriedFields[key] = content
             losses.append(
                 Loss(
                     .fieldUnknown, field: "providerData.\(key)",
                     "the source field '\(key)' is read by no translator; it is not copied"
                         + (Self.hasFreeSlot(context.target) ? " (kept, not enforced, in the free slot)" : ""),
-                    content: value))
+                    content: content))
         }
         if !Self.hasFreeSlot(context.target) { carriedFields = [:] }
         return unknown
+    }
+
+    /// A value to keep: a secret-named member's value is replaced.
+    static func safe(_ key: String, _ value: JSONValue?) -> JSONValue? {
+        Redactor.isSecretName(key) ? .string(Redactor.placeholder) : value
     }
 
     static func hasFreeSlot(_ traits: MigrationTraits) -> Bool {

@@ -176,19 +176,19 @@ struct ScheduleTranslation {
         comparison = result
         guard !result.isExact else { return }
         let deviation = Self.duration(result.maxDeviationSeconds)
-        if result.onTransitionDaysOnly {
+        if result.daylightSavingOnly {
             losses.append(
                 Loss(
                     .scheduleDST, field: "schedule",
-                    "\(what) differs from the source on daylight-saving transition days only: \(result.mismatchCount) "
-                        + "of \(result.comparedRuns) compared runs differ, by up to \(deviation)",
+                    "\(what) differs from the source by daylight saving only: \(result.mismatchCount) fire instants "
+                        + "differ (\(result.comparedRuns) compared), by up to \(deviation)",
                     mismatchCount: result.mismatchCount, maxDeviationSeconds: result.maxDeviationSeconds))
         } else {
             losses.append(
                 Loss(
                     .scheduleDrift, field: "schedule",
-                    "\(what) is the nearest target schedule: \(result.mismatchCount) of \(result.comparedRuns) "
-                        + "compared runs differ, by up to \(deviation)"
+                    "\(what) is the nearest target schedule: \(result.mismatchCount) fire instants differ "
+                        + "(\(result.comparedRuns) compared), by up to \(deviation)"
                         + (result.firstMismatch.map { ", first at " + ISO8601DateFormatter().string(from: $0) } ?? ""),
                     mismatchCount: result.mismatchCount, maxDeviationSeconds: result.maxDeviationSeconds))
         }
