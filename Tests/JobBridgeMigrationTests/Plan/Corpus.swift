@@ -21,12 +21,12 @@ struct CorpusCase: Sendable {
 /// planned job with its case. Returns one line per mismatch (empty: 100 % match).
 func runCorpus(
     _ cases: [CorpusCase], seed: (Int, CorpusCase) async throws -> String,
-    plan: (Int) async throws -> MigrationPlan
+    plan: (Int, [String]) async throws -> MigrationPlan
 ) async throws -> (failures: [String], matched: Int) {
     var ids: [String] = []
     for (index, item) in cases.enumerated() { ids.append(try await seed(index, item)) }
     var plans: [Int: MigrationPlan] = [:]
-    for variant in Set(cases.map(\.variant)).sorted() { plans[variant] = try await plan(variant) }
+    for variant in Set(cases.map(\.variant)).sorted() { plans[variant] = try await plan(variant, ids) }
     var failures: [String] = []
     var matched = 0
     for (item, id) in zip(cases, ids) {

@@ -153,7 +153,7 @@ import Testing
         let cases = Self.cases()
         let result = try await runCorpus(
             cases, seed: { _, item in await sync.seed(item.json.objectValue ?? [:]) },
-            plan: { variant in
+            plan: { variant, _ in
                 try await JobBridgeMigration.plan(
                     from: sync.provider, to: connect.provider, mapping: variant == 0 ? mapping : noZone)
             })
