@@ -40,8 +40,8 @@ struct ContentTranslation {
         var unknown = Set<String>()
         for key in object.keys.sorted() {
             guard let value = object[key] else { continue }
-            if known.contains(key) {
-                let prefix = key + "."
+            let prefix = key + "."
+            if known.contains(key) || known.contains(where: { $0.hasPrefix(prefix) }) {
                 if let members = value.objectValue, known.contains(where: { $0.hasPrefix(prefix) }) {
                     for member in members.keys.sorted() where !known.contains(prefix + member) {
                         unknown.insert(member)
