@@ -247,8 +247,13 @@ struct Planner {
                         lookup: lookup(key: key, expected: expected, definition: definition)))
             }
         }
+        let needs = connections.needs.map { need -> ConnectionNeed in
+            var need = need
+            need.source = need.source.map(JobSnapshot.redacted)
+            return need
+        }
         return Draft(
-            job: job, snapshot: snapshot, fingerprint: snapshot.fingerprint, losses: losses, needs: connections.needs,
+            job: job, snapshot: snapshot, fingerprint: snapshot.fingerprint, losses: losses, needs: needs,
             targets: targets)
     }
 
@@ -343,7 +348,7 @@ struct Planner {
             var definition = draftTarget.definition
             if var carried = draftTarget.carried, let member = ContentTranslation.freeSlotMember(target.migration) {
                 carried.planID = planID
-                definition.settings[member] = carried.json
+                definition.settings[member] = SecretScrubber.scrub(carried.json)
             }
             var cutover: DefinitionSnapshot?
             if staging == .stagedManualRecreate, let schedule = draftTarget.schedule {

@@ -25,7 +25,8 @@ import Testing
         for hours in [1, 2, 3, 4, 6, 8, 12, 24] {
             cases.append(ok("Hour×\(hours)", connectJob("CN hour \(hours)", source: sf, unit: "Hour", value: hours)))
         }
-        cases.append(ok("Day×1", connectJob("CN day", source: sf, unit: "Day", value: 1, firstRun: "2024-01-01T04:30:00Z")))
+        cases.append(
+            ok("Day×1", connectJob("CN day", source: sf, unit: "Day", value: 1, firstRun: "2024-01-01T04:30:00Z")))
         cases.append(
             ok(
                 "Week×1 Monday 09:00",
@@ -43,26 +44,36 @@ import Testing
                     return text == "17 * * * *" ? nil : "cron '\(text)'"
                 }))
         cases.append(
-            ok("Month×1 day 15", connectJob("CN month", source: sf, unit: "Month", value: 1, firstRun: "2024-01-15T06:00:00Z")))
+            ok(
+                "Month×1 day 15",
+                connectJob("CN month", source: sf, unit: "Month", value: 1, firstRun: "2024-01-15T06:00:00Z")))
         cases.append(
-            ok("Month×6 day 1", connectJob("CN half", source: sf, unit: "Month", value: 6, firstRun: "2024-01-01T00:00:00Z")))
+            ok(
+                "Month×6 day 1",
+                connectJob("CN half", source: sf, unit: "Month", value: 6, firstRun: "2024-01-01T00:00:00Z")))
         for (label, unit, value, first) in [
-            ("Hour×6 offset", "Hour", 6, "2024-01-01T02:30:00Z"), ("Hour×12 offset", "Hour", 12, "2024-01-01T07:05:00Z"),
-            ("Week×1 Sunday", "Week", 1, "2024-01-07T23:45:00Z"), ("Month×3 day 10", "Month", 3, "2024-01-10T06:00:00Z"),
+            ("Hour×6 offset", "Hour", 6, "2024-01-01T02:30:00Z"),
+            ("Hour×12 offset", "Hour", 12, "2024-01-01T07:05:00Z"),
+            ("Week×1 Sunday", "Week", 1, "2024-01-07T23:45:00Z"),
+            ("Month×3 day 10", "Month", 3, "2024-01-10T06:00:00Z"),
         ] {
             cases.append(ok(label, connectJob("CN \(label)", source: sf, unit: unit, value: value, firstRun: first)))
         }
         for source in ["HubSpot", "MailChimp"] {
-            cases.append(ok("source \(source)", connectJob("CN \(source)", source: c[source] ?? "", table: "T", schema: source)))
+            cases.append(
+                ok("source \(source)", connectJob("CN \(source)", source: c[source] ?? "", table: "T", schema: source)))
         }
-        for (label, unit, value) in [("Day×3", "Day", 3), ("Day×5", "Day", 5), ("Hour×5", "Hour", 5), ("Day×2", "Day", 2), ("Hour×9", "Hour", 9)] {
+        for (label, unit, value) in [
+            ("Day×3", "Day", 3), ("Day×5", "Day", 5), ("Hour×5", "Hour", 5), ("Day×2", "Day", 2), ("Hour×9", "Hour", 9),
+        ] {
             cases.append(
                 ok(label, connectJob("CN \(label)", source: sf, unit: unit, value: value), ["SCHEDULE_DRIFT"]))
         }
         for weeks in [2, 4] {
             cases.append(
                 CorpusCase(
-                    label: "Week×\(weeks)", json: connectJob("CN weeks \(weeks)", source: sf, unit: "Week", value: weeks),
+                    label: "Week×\(weeks)",
+                    json: connectJob("CN weeks \(weeks)", source: sf, unit: "Week", value: weeks),
                     verdict: .impossible,
                     codes: b.union(["SCHEDULE_UNEXPRESSIBLE"]).subtracting(["CUTOVER_RECREATE"]), action: .skip))
         }
@@ -84,7 +95,8 @@ import Testing
         cases.append(ok("logVerbosity", connectJob("CN verbosity", source: sf, logVerbosity: 4), ["SETTING_CARRIED"]))
         cases.append(
             ok(
-                "merge keys", connectJob(
+                "merge keys",
+                connectJob(
                     "CN merge", source: sf,
                     params: ["mergeKeys": [["colName": "Id", "colType": "varchar", "isPrimaryKey": true]]]),
                 ["SETTING_CARRIED"]))
@@ -103,10 +115,14 @@ import Testing
                 label: "mapped kind", json: connectJob("CN mirror", source: sf), verdict: .approximate,
                 codes: b, action: .create, variant: 1,
                 check: { $0.targets.first?.definition.kind.providerValue == "mirror" ? nil : "kind not mirror" }))
-        cases.append(ok("relational source", connectJob("CN postgres", source: c["PostgreSQL"] ?? "", table: "t", schema: "public")))
+        cases.append(
+            ok(
+                "relational source",
+                connectJob("CN postgres", source: c["PostgreSQL"] ?? "", table: "t", schema: "public")))
         cases.append(
             CorpusCase(
-                label: "unmapped source", json: connectJob("CN snowflake", source: c["Snowflake"] ?? ""), verdict: .blocked,
+                label: "unmapped source", json: connectJob("CN snowflake", source: c["Snowflake"] ?? ""),
+                verdict: .blocked,
                 codes: b.union(["CONNECTION_UNMAPPED"]), action: .blocked))
         cases.append(
             CorpusCase(
@@ -123,7 +139,8 @@ import Testing
         cases.append(
             CorpusCase(
                 label: "disabled", json: connectJob("CN disabled", source: sf, enabled: false), verdict: .approximate,
-                codes: ["KIND_CHANGED", "TASKS_CARRIED", "CUTOVER_RECREATE", "SOURCE_DISABLED", "SETTING_CARRIED"], action: .create,
+                codes: ["KIND_CHANGED", "TASKS_CARRIED", "CUTOVER_RECREATE", "SOURCE_DISABLED", "SETTING_CARRIED"],
+                action: .create,
                 check: { $0.targets.first?.enableAtCutover == false ? nil : "enabled at cutover" }))
         cases.append(
             CorpusCase(
@@ -134,7 +151,8 @@ import Testing
                 "staged without schedule", connectJob("CN staged", source: sf),
                 check: { job in
                     guard let target = job.targets.first else { return "no target" }
-                    return target.definition.schedule.kind == .manual && target.cutoverDefinition?.schedule.kind == .cron
+                    return target.definition.schedule.kind == .manual
+                        && target.cutoverDefinition?.schedule.kind == .cron
                         && target.staging == .stagedManualRecreate ? nil : "not staged manual"
                 }))
         cases.append(

@@ -5,7 +5,9 @@ import Testing
 
 /// Verdict corpus, NX1 → CData Connect AI (reference §4.5, "NX1 → Connect").
 @Suite struct CorpusNX1ToConnectTests {
-    static let base: Set<String> = ["KIND_CHANGED", "NAME_SET_BY_PROVIDER", "DESTINATION_IMPLIED", "CUTOVER_DELETE_ONLY"]
+    static let base: Set<String> = [
+        "KIND_CHANGED", "NAME_SET_BY_PROVIDER", "DESTINATION_IMPLIED", "CUTOVER_DELETE_ONLY",
+    ]
 
     static func cases() -> [CorpusCase] {
         let b = base
@@ -20,7 +22,8 @@ import Testing
         func never(_ label: String, _ json: [String: JSONValue], _ extra: Set<String>) -> CorpusCase {
             CorpusCase(label: label, json: .object(json), verdict: .impossible, codes: b.union(extra), action: .skip)
         }
-        func blocked(_ label: String, _ json: [String: JSONValue], _ extra: Set<String>, variant: Int = 0) -> CorpusCase {
+        func blocked(_ label: String, _ json: [String: JSONValue], _ extra: Set<String>, variant: Int = 0) -> CorpusCase
+        {
             CorpusCase(
                 label: label, json: .object(json), verdict: .blocked, codes: b.union(extra), action: .blocked,
                 variant: variant)
@@ -36,7 +39,8 @@ import Testing
         for (index, cron) in ["*/10 * * * *", "@once", "0 9 * * 1-5", "0 */5 * * *", "0 8,17 * * *", "0 0 L * *"]
             .enumerated()
         {
-            cases.append(never("unexpressible \(cron)", nx1Job("NC never \(index)", schedule: cron), ["SCHEDULE_UNEXPRESSIBLE"]))
+            cases.append(
+                never("unexpressible \(cron)", nx1Job("NC never \(index)", schedule: cron), ["SCHEDULE_UNEXPRESSIBLE"]))
         }
         cases.append(never("manual", nx1Job("NC manual", schedule: nil), ["SCHEDULE_UNEXPRESSIBLE"]))
         // Kinds.
@@ -53,7 +57,8 @@ import Testing
                 "three tables split", nx1Job("NC three"), ["TASKS_SPLIT"],
                 check: { $0.targets.count == 3 ? nil : "\($0.targets.count) targets" }))
         // Connections.
-        cases.append(blocked("unmapped source text", nx1Job("NC unmapped", source: "ftp server"), ["CONNECTION_UNMAPPED"]))
+        cases.append(
+            blocked("unmapped source text", nx1Job("NC unmapped", source: "ftp server"), ["CONNECTION_UNMAPPED"]))
         cases.append(blocked("no source", nx1Job("NC no source", source: nil), ["CONNECTION_UNMAPPED"]))
         cases.append(never("relational source", nx1Job("NC pg", source: "pg"), ["SOURCE_RELATIONAL_NO_CACHE"]))
         cases.append(blocked("mapped to nothing", nx1Job("NC legacy", source: "legacy"), ["CONNECTION_NOT_FOUND"]))
@@ -76,15 +81,18 @@ import Testing
                     properties: [
                         "jobbridge": [
                             "key": "fedcba9876543210", "kind": ["category": "replication", "providerValue": "Caching"],
-                            "settings": ["logVerbosity": 2], "tasks": [["table": ["schema": "CRM", "name": "Deal"], "isActive": true]],
+                            "settings": ["logVerbosity": 2],
+                            "tasks": [["table": ["schema": "CRM", "name": "Deal"], "isActive": true]],
                         ]
                     ]), minus: ["KIND_CHANGED"],
                 check: { job in
                     let d = job.targets.first?.definition
-                    return d?.settings["logVerbosity"] == 2 && d?.tasks.first?.table == TableRef(schema: "CRM", name: "Deal")
+                    return d?.settings["logVerbosity"] == 2
+                        && d?.tasks.first?.table == TableRef(schema: "CRM", name: "Deal")
                         ? nil : "not restored \(String(describing: d))"
                 }))
-        cases.append(ok("unknown field", nx1Job("NC unknown", extra: ["owner_email": "a@example.com"]), ["FIELD_UNKNOWN"]))
+        cases.append(
+            ok("unknown field", nx1Job("NC unknown", extra: ["owner_email": "a@example.com"]), ["FIELD_UNKNOWN"]))
         cases.append(
             ok(
                 "already on Connect", nx1Job("NC done", schedule: "0 */6 * * *"), ["ALREADY_MIGRATED"], action: .adopt))
@@ -130,7 +138,8 @@ import Testing
             cases, seed: { index, item in await nx1.seed(id: nx1ID(index), item.json.objectValue ?? [:]) },
             plan: { variant, _ in
                 let target = variant == 0 ? connect : bare
-                return try await JobBridgeMigration.plan(from: nx1.provider, to: target.provider, mapping: try mapping(target))
+                return try await JobBridgeMigration.plan(
+                    from: nx1.provider, to: target.provider, mapping: try mapping(target))
             })
         #expect(cases.count >= 40)
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")

@@ -10,7 +10,8 @@ import Testing
     /// The cases; a case whose label starts with "no tables" gets no tables in the mapping.
     static func cases() -> [CorpusCase] {
         let b = base
-        func ok(_ label: String, _ json: [String: JSONValue], _ extra: Set<String> = [], minus: Set<String> = [],
+        func ok(
+            _ label: String, _ json: [String: JSONValue], _ extra: Set<String> = [], minus: Set<String> = [],
             verdict: MigrationVerdict = .approximate, check: (@Sendable (PlannedJob) -> String?)? = nil
         ) -> CorpusCase {
             CorpusCase(
@@ -34,7 +35,8 @@ import Testing
         cases.append(ok("manual", nx1Job("NS manual", schedule: nil)))
         cases.append(never("@once", nx1Job("NS once", schedule: "@once"), ["SCHEDULE_UNEXPRESSIBLE"]))
         cases.append(never("both day fields", nx1Job("NS both", schedule: "0 0 1 * 1"), ["SCHEDULE_UNEXPRESSIBLE"]))
-        cases.append(never("both day fields, step", nx1Job("NS both step", schedule: "0 0 */2 * 1"), ["SCHEDULE_UNEXPRESSIBLE"]))
+        cases.append(
+            never("both day fields, step", nx1Job("NS both step", schedule: "0 0 */2 * 1"), ["SCHEDULE_UNEXPRESSIBLE"]))
         cases.append(never("unreadable", nx1Job("NS unreadable", schedule: "every day"), ["SCHEDULE_UNEXPRESSIBLE"]))
         // Kinds.
         cases.append(ok("mirror", nx1Job("NS mirror", type: "mirror")))
@@ -63,7 +65,8 @@ import Testing
                     "NS round trip", type: "airflow.dataeng",
                     properties: [
                         "jobbridge": [
-                            "key": "0123456789abcdef", "kind": ["category": "replication", "providerValue": "Standard"],
+                            "key": "0123456789abcdef",
+                            "kind": ["category": "replication", "providerValue": "Standard"],
                             "settings": ["verbosity": 3, "truncate_table_data": true],
                             "tasks": [["query": "REPLICATE [A]", "isActive": true]],
                         ]
@@ -75,9 +78,11 @@ import Testing
                         ? nil : "not restored: \(String(describing: d))"
                 }))
         // Connections.
-        cases.append(blocked("unmapped source text", nx1Job("NS unmapped", source: "ftp server"), ["CONNECTION_UNMAPPED"]))
         cases.append(
-            blocked("unmapped destination text", nx1Job("NS unmapped dest", destination: "lake"), ["CONNECTION_UNMAPPED"]))
+            blocked("unmapped source text", nx1Job("NS unmapped", source: "ftp server"), ["CONNECTION_UNMAPPED"]))
+        cases.append(
+            blocked(
+                "unmapped destination text", nx1Job("NS unmapped dest", destination: "lake"), ["CONNECTION_UNMAPPED"]))
         cases.append(blocked("mapped to nothing", nx1Job("NS nothing", source: "legacy"), ["CONNECTION_NOT_FOUND"]))
         cases.append(
             ok(
@@ -88,7 +93,8 @@ import Testing
                 }))
         cases.append(ok("no source", nx1Job("NS no source", source: nil)))
         // Other fields and names.
-        cases.append(ok("unknown field", nx1Job("NS unknown", extra: ["owner_email": "a@example.com"]), ["FIELD_UNKNOWN"]))
+        cases.append(
+            ok("unknown field", nx1Job("NS unknown", extra: ["owner_email": "a@example.com"]), ["FIELD_UNKNOWN"]))
         cases.append(blocked("same name on Sync", nx1Job("NS taken"), ["TARGET_EXISTS"]))
         cases.append(
             ok(
@@ -102,7 +108,8 @@ import Testing
             ok(
                 "GMT cron", nx1Job("NS gmt", schedule: "45 23 * * *"),
                 check: { job in
-                    job.targets.first?.definition.schedule.timeZone == "GMT" ? nil
+                    job.targets.first?.definition.schedule.timeZone == "GMT"
+                        ? nil
                         : "zone \(String(describing: job.targets.first?.definition.schedule.timeZone))"
                 }))
         return cases
@@ -125,7 +132,8 @@ import Testing
             ], tables: tables, jobTypes: ["airflow.airbyte": "SyncAll"])
         let result = try await runCorpus(
             cases, seed: { index, item in await nx1.seed(id: nx1ID(index), item.json.objectValue ?? [:]) },
-            plan: { _, _ in try await JobBridgeMigration.plan(from: nx1.provider, to: sync.provider, mapping: mapping) })
+            plan: { _, _ in try await JobBridgeMigration.plan(from: nx1.provider, to: sync.provider, mapping: mapping) }
+        )
         #expect(cases.count >= 40)
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
         #expect(result.matched == cases.count)

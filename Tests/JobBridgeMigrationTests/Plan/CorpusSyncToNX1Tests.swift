@@ -23,14 +23,17 @@ import Testing
         var cases: [CorpusCase] = []
         for (index, cron) in [
             "0 */6 * * ?", "0 0 * * ?", "*/15 * * * ?", "0 9 ? * MON-FRI", "0 8,17 * * ?", "30 2 1 * ?", "0 0 1 1 ?",
-            "0 12 ? * 2#1", "0 0 L * ?", "5 4 ? * SUN", "0 0 29 2 ?", "0/30 9-17 ? * MON-FRI", "0 22 ? JAN,JUL *", "0 0 15W * ?",
+            "0 12 ? * 2#1", "0 0 L * ?", "5 4 ? * SUN", "0 0 29 2 ?", "0/30 9-17 ? * MON-FRI", "0 22 ? JAN,JUL *",
+            "0 0 15W * ?",
         ].enumerated() {
             cases.append(ok("exact cron \(cron)", syncJob("SN exact \(index)", cron: cron)))
         }
         cases.append(never("LW", syncJob("SN LW", cron: "0 0 LW * ?"), ["SCHEDULE_UNEXPRESSIBLE"]))
         cases.append(never("L-3", syncJob("SN L-3", cron: "0 0 L-3 * ?"), ["SCHEDULE_UNEXPRESSIBLE"]))
         cases.append(
-            never("unreadable six fields", syncJob("SN six", cron: "0 0/30 9-17 ? * MON-FRI"), ["SCHEDULE_UNEXPRESSIBLE"]))
+            never(
+                "unreadable six fields", syncJob("SN six", cron: "0 0/30 9-17 ? * MON-FRI"), ["SCHEDULE_UNEXPRESSIBLE"])
+        )
         cases.append(ok("manual", syncJob("SN manual", cron: ""), minus: ["CUTOVER_RECREATE"]))
         // Server-local New York → UTC.
         cases.append(ok("local daily", syncJob("SN local daily", cron: "0 9 * * ?", gmt: false), ["SCHEDULE_DST"]))
