@@ -31,7 +31,8 @@ public enum PlanStaleness {
         for job in plan.jobs {
             for planned in job.targets where planned.lookup.find(in: targetJobs) == nil {
                 guard planned.expectedName != nil else { continue }
-                let base = job.targets.count > 1 ? "\(job.sourceName) #\(planned.splitIndex + 1)" : job.sourceName
+                let name = Planner.withoutProvenanceSuffix(job.sourceName, source.descriptor.migration)
+                let base = job.targets.count > 1 ? "\(name) #\(planned.splitIndex + 1)" : name
                 let expected = planned.lookup.strategy == .nameSuffix ? base + planned.provenanceKey.nameSuffix : base
                 if let existing = targetJobs.first(where: { $0.name == base || $0.name == expected }) {
                     conflicts.append("\(job.sourceID)|\(planned.splitIndex)|\(existing.id.rawValue)")

@@ -223,7 +223,8 @@ struct Planner {
                 let key = ProvenanceKey(
                     sourceProvider: source.name, sourceScope: sourceTraits.scope, sourceJobID: job.id.rawValue,
                     splitIndex: index)
-                let base = content.taskGroups.count > 1 && named ? "\(job.name) #\(index + 1)" : job.name
+                let sourceName = Self.withoutProvenanceSuffix(job.name, sourceTraits)
+                let base = content.taskGroups.count > 1 && named ? "\(sourceName) #\(index + 1)" : sourceName
                 var settings = content.settings.merging(schedule.settings) { _, new in new }
                 var carriedContent: CarriedContent?
                 if ContentTranslation.freeSlotMember(targetTraits) != nil {
@@ -234,12 +235,13 @@ struct Planner {
                         schedule: staging == .stagedManualRecreate ? ScheduleSnapshot(translated) : nil)
                 }
                 settings = SecretScrubber.scrub(settings)
-                let definition = DefinitionSnapshot(
-                    name: base, kind: kind, source: connections.source, destination: connections.destination,
-                    schedule: staging == .stagedManualRecreate ? .manual : ScheduleSnapshot(translated),
-                    isEnabled: staging == .stagedManualRecreate, tasks: tasks, settings: settings)
                 let expected: String? =
                     named ? (targetTraits.provenanceSlot == .nameSuffix ? base + key.nameSuffix : base) : nil
+                let definition = DefinitionSnapshot(
+                    name: expected ?? base, kind: kind, source: connections.source,
+                    destination: connections.destination,
+                    schedule: staging == .stagedManualRecreate ? .manual : ScheduleSnapshot(translated),
+                    isEnabled: staging == .stagedManualRecreate, tasks: tasks, settings: settings)
                 targets.append(
                     DraftTarget(
                         splitIndex: index, key: key, definition: definition, schedule: ScheduleSnapshot(translated),
@@ -255,6 +257,16 @@ struct Planner {
         return Draft(
             job: job, snapshot: snapshot, fingerprint: snapshot.fingerprint, losses: losses, needs: needs,
             targets: targets)
+    }
+
+    /// A name without the ` [jb:<8 hex>]` suffix an earlier migration gave it, on a provider
+    /// whose names carry provenance.
+    static func withoutProvenanceSuffix(_ name: String, _ traits: MigrationTraits) -> String {
+        guard traits.provenanceSlot == .nameSuffix, name.hasSuffix("]"),
+            let range = name.range(of: " [jb:", options: .backwards),
+            name.distance(from: range.upperBound, to: name.endIndex) == 9
+        else { return name }
+        return String(name[..<range.lowerBound])
     }
 
     func lookup(key: ProvenanceKey, expected: String?, definition: DefinitionSnapshot) -> TargetLookup {
@@ -326,7 +338,7 @@ struct Planner {
             }
             draft.baseName = candidate
             draft.expectedName = full(candidate)
-            draft.definition.name = candidate
+            draft.definition.name = full(candidate)
             draft.lookup.name = draft.expectedName
             resolution.loss = Loss(
                 .targetExists, field: "name",

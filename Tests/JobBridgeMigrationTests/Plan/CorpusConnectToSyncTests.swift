@@ -174,7 +174,8 @@ import Testing
                 "name carries provenance", connectJob("CS suffix", source: sf),
                 check: { job in
                     guard let target = job.targets.first, let name = target.expectedName else { return "no name" }
-                    return name == "CS suffix" + target.provenanceKey.nameSuffix ? nil : "name '\(name)'"
+                    return name == "CS suffix" + target.provenanceKey.nameSuffix && target.definition.name == name
+                        ? nil : "name '\(name)', definition '\(target.definition.name)'"
                 }))
         cases.append(
             exact(

@@ -17,7 +17,8 @@ import Testing
         var day = calendar.startOfDay(for: start.addingTimeInterval(-86_400))
         var result: [Date] = []
         while day < end.addingTimeInterval(86_400) {
-            if let run = calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day), run >= start, run < end {
+            if let run = calendar.date(bySettingHour: hour, minute: minute, second: 0, of: day), run >= start, run < end
+            {
                 result.append(run)
             }
             guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
@@ -76,12 +77,18 @@ import Testing
             source: { Self.daily(hour: 9, minute: 0, zone: Self.newYork, from: $0, to: $1) },
             target: { Self.daily(hour: 13, minute: 0, zone: .gmt, from: $0, to: $1) },
             nearestSource: { date in
-                Self.daily(hour: 9, minute: 0, zone: Self.newYork, from: date.addingTimeInterval(-2 * 86_400), to: date.addingTimeInterval(2 * 86_400))
-                    .min { abs($0.timeIntervalSince(date)) < abs($1.timeIntervalSince(date)) } ?? date
+                Self.daily(
+                    hour: 9, minute: 0, zone: Self.newYork, from: date.addingTimeInterval(-2 * 86_400),
+                    to: date.addingTimeInterval(2 * 86_400)
+                )
+                .min { abs($0.timeIntervalSince(date)) < abs($1.timeIntervalSince(date)) } ?? date
             },
             nearestTarget: { date in
-                Self.daily(hour: 13, minute: 0, zone: .gmt, from: date.addingTimeInterval(-2 * 86_400), to: date.addingTimeInterval(2 * 86_400))
-                    .min { abs($0.timeIntervalSince(date)) < abs($1.timeIntervalSince(date)) } ?? date
+                Self.daily(
+                    hour: 13, minute: 0, zone: .gmt, from: date.addingTimeInterval(-2 * 86_400),
+                    to: date.addingTimeInterval(2 * 86_400)
+                )
+                .min { abs($0.timeIntervalSince(date)) < abs($1.timeIntervalSince(date)) } ?? date
             })
         #expect(expected.count > 0)
         #expect(loss.mismatchCount == expected.count)
@@ -117,7 +124,9 @@ import Testing
             var result: [Date] = []
             var day = utc.startOfDay(for: from)
             while day < to {
-                if day >= from, [1, 6, 11, 16, 21, 26, 31].contains(utc.component(.day, from: day)) { result.append(day) }
+                if day >= from, [1, 6, 11, 16, 21, 26, 31].contains(utc.component(.day, from: day)) {
+                    result.append(day)
+                }
                 day = day.addingTimeInterval(86_400)
             }
             return result
@@ -142,8 +151,10 @@ import Testing
         // the start of each window (New York and Berlin changes, month ends, Feb 29) agrees.
         let connect = try await ConnectSide()
         let sf = connect.connections["Salesforce"] ?? ""
-        let hourly = try await connect.seed(connectJob("Hourly", source: sf, unit: "Hour", value: 1, firstRun: "2024-01-01T10:17:00Z"))
-        let weekly = try await connect.seed(connectJob("Weekly", source: sf, unit: "Week", value: 1, firstRun: "2024-01-01T09:00:00Z"))
+        let hourly = try await connect.seed(
+            connectJob("Hourly", source: sf, unit: "Hour", value: 1, firstRun: "2024-01-01T10:17:00Z"))
+        let weekly = try await connect.seed(
+            connectJob("Weekly", source: sf, unit: "Week", value: 1, firstRun: "2024-01-01T09:00:00Z"))
         let plan = try await JobBridgeMigration.plan(
             from: connect.provider, to: try NX1Side().provider,
             mapping: ConnectionMapping(connections: [sf: "salesforce"], cacheDestination: "cache"))
@@ -152,15 +163,20 @@ import Testing
             #expect(!job.losses.contains { [.scheduleDST, .scheduleDrift].contains($0.code) })
             let target = try #require(try job.targets.first?.cutoverDefinition?.schedule.schedule())
             let source = try job.source.schedule.schedule()
-            for window in ScheduleComparison.windows(zones: [Self.newYork, TimeZone(identifier: "Europe/Berlin") ?? .gmt]) {
+            for window in ScheduleComparison.windows(zones: [
+                Self.newYork, TimeZone(identifier: "Europe/Berlin") ?? .gmt,
+            ]) {
                 var cursor = window.start
                 let anchor = job.source.schedule.firstRun ?? window.start
-                let first = anchor.addingTimeInterval(((window.start.timeIntervalSince(anchor)) / step).rounded(.up) * step)
+                let first = anchor.addingTimeInterval(
+                    ((window.start.timeIntervalSince(anchor)) / step).rounded(.up) * step)
                 for k in 0..<1_000 {
                     let expected = first.addingTimeInterval(Double(k) * step)
                     let run = try #require(target.nextRun(after: cursor.addingTimeInterval(k == 0 ? -1 : 0)))
                     #expect(run == expected)
-                    #expect(source.nextRun(after: cursor.addingTimeInterval(k == 0 ? -1 : 0)) == expected || expected < anchor)
+                    #expect(
+                        source.nextRun(after: cursor.addingTimeInterval(k == 0 ? -1 : 0)) == expected
+                            || expected < anchor)
                     cursor = run
                     if run != expected { break }
                 }
@@ -172,7 +188,8 @@ import Testing
         let leapPlan = try await JobBridgeMigration.plan(
             from: nx1.provider, to: try await SyncSide().provider,
             mapping: ConnectionMapping(
-                connections: ["salesforce prod": "c-sf", "warehouse": "c-sn"], tables: [nx1ID(1): [TableRef(name: "A")]]))
+                connections: ["salesforce prod": "c-sf", "warehouse": "c-sn"], tables: [nx1ID(1): [TableRef(name: "A")]]
+            ))
         let leap = try #require(leapPlan.jobs.first)
         #expect(!leap.losses.contains { $0.code.effect != .information && $0.code != .kindChanged })
         let cron = try #require(try leap.targets.first?.definition.schedule.schedule())
@@ -183,8 +200,9 @@ import Testing
             runs.append(next)
             at = next
         }
-        #expect(runs.map { ISO8601DateFormatter().string(from: $0) } == [
-            "2024-02-29T00:00:00Z", "2028-02-29T00:00:00Z", "2032-02-29T00:00:00Z",
-        ])
+        #expect(
+            runs.map { ISO8601DateFormatter().string(from: $0) } == [
+                "2024-02-29T00:00:00Z", "2028-02-29T00:00:00Z", "2032-02-29T00:00:00Z",
+            ])
     }
 }
