@@ -51,6 +51,7 @@ func runCorpus(
                     + job.losses.map { "\($0.code): \($0.message)" }.joined(separator: " / "))
         }
     }
+    print("corpus: \(matched) of \(cases.count) fixtures matched")
     return (failures, matched)
 }
 

@@ -59,6 +59,39 @@ import Testing
         ] {
             cases.append(ok(label, connectJob("CN \(label)", source: sf, unit: unit, value: value, firstRun: first)))
         }
+        for (label, unit, value, first) in [
+            ("Hour×1 at :05", "Hour", 1, "2024-01-01T00:05:00Z"), ("Day×1 at 23:59", "Day", 1, "2024-01-01T23:59:00Z"),
+            ("Week×1 Wednesday", "Week", 1, "2024-01-03T12:00:00Z"),
+            ("Month×2 day 5", "Month", 2, "2024-01-05T08:00:00Z"),
+            ("Month×12 day 28", "Month", 12, "2024-01-28T08:00:00Z"),
+            ("Hour×4 offset", "Hour", 4, "2024-01-01T03:15:00Z"),
+            ("Hour×2 offset", "Hour", 2, "2024-01-01T01:45:00Z"), ("Hour×8 offset", "Hour", 8, "2024-01-01T05:00:00Z"),
+        ] {
+            cases.append(
+                ok(label, connectJob("CN more \(label)", source: sf, unit: unit, value: value, firstRun: first)))
+        }
+        for (label, unit, value) in [
+            ("Hour×10", "Hour", 10), ("Day×4", "Day", 4), ("Day×6", "Day", 6), ("Hour×7", "Hour", 7),
+        ] {
+            cases.append(ok(label, connectJob("CN \(label)", source: sf, unit: unit, value: value), ["SCHEDULE_DRIFT"]))
+        }
+        cases.append(
+            CorpusCase(
+                label: "Week×3", json: connectJob("CN weeks 3", source: sf, unit: "Week", value: 3),
+                verdict: .impossible,
+                codes: b.union(["SCHEDULE_UNEXPRESSIBLE"]).subtracting(["CUTOVER_RECREATE"]), action: .skip))
+        for (label, unit, value, first) in [
+            ("Month×4 day 20", "Month", 4, "2024-01-20T08:00:00Z"),
+            ("Week×1 Saturday", "Week", 1, "2024-01-06T00:00:00Z"),
+            ("Day×1 at noon", "Day", 1, "2024-01-01T12:00:00Z"), ("Hour×3 offset", "Hour", 3, "2024-01-01T02:10:00Z"),
+        ] {
+            cases.append(
+                ok(label, connectJob("CN extra \(label)", source: sf, unit: unit, value: value, firstRun: first)))
+        }
+        cases.append(
+            ok(
+                "param destinationTable",
+                connectJob("CN param table", source: sf, params: ["destinationTable": "acct"]), ["SETTING_CARRIED"]))
         for source in ["HubSpot", "MailChimp"] {
             cases.append(
                 ok("source \(source)", connectJob("CN \(source)", source: c[source] ?? "", table: "T", schema: source)))
@@ -191,7 +224,7 @@ import Testing
                 try await JobBridgeMigration.plan(
                     from: connect.provider, to: nx1.provider, mapping: [mapping, mirror, noCache][variant])
             })
-        #expect(cases.count >= 40)
+        #expect(cases.count >= 60)
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
         #expect(result.matched == cases.count)
     }

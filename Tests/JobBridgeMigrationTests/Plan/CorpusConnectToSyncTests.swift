@@ -68,6 +68,17 @@ import Testing
             exact(
                 "Hour×6 offset",
                 connectJob("CS 6 offset", source: sf, unit: "Hour", value: 6, firstRun: "2024-01-01T02:30:00Z")))
+        for (label, unit, value, first) in [
+            ("Hour×1 at :05", "Hour", 1, "2024-01-01T00:05:00Z"), ("Hour×1 at :59", "Hour", 1, "2024-01-01T23:59:00Z"),
+            ("Day×1 at 23:59", "Day", 1, "2024-01-01T23:59:00Z"),
+            ("Week×1 Wednesday", "Week", 1, "2024-01-03T12:00:00Z"),
+            ("Week×1 Saturday", "Week", 1, "2024-01-06T00:00:00Z"),
+            ("Month×2 day 5", "Month", 2, "2024-01-05T08:00:00Z"),
+            ("Month×4 day 20", "Month", 4, "2024-01-20T08:00:00Z"),
+            ("Month×12 day 28", "Month", 12, "2024-01-28T08:00:00Z"),
+        ] {
+            cases.append(exact(label, connectJob("CS \(label)", source: sf, unit: unit, value: value, firstRun: first)))
+        }
         // Drift: the nearest cron differs outside DST (UTC has none).
         cases.append(
             approx(
@@ -82,6 +93,10 @@ import Testing
         for (label, unit, value) in [
             ("Hour×5", "Hour", 5), ("Hour×7", "Hour", 7), ("Day×2", "Day", 2), ("Day×3", "Day", 3),
         ] {
+            cases.append(
+                approx(label, connectJob("CS \(label)", source: sf, unit: unit, value: value), ["SCHEDULE_DRIFT"]))
+        }
+        for (label, unit, value) in [("Hour×10", "Hour", 10), ("Day×4", "Day", 4), ("Day×6", "Day", 6)] {
             cases.append(
                 approx(label, connectJob("CS \(label)", source: sf, unit: unit, value: value), ["SCHEDULE_DRIFT"]))
         }
@@ -113,6 +128,13 @@ import Testing
                     return s?["verbosity"] == 2 && s?["auto_truncate_strings"] == true
                         ? nil : "settings \(String(describing: s))"
                 }))
+        for level in [1, 5] {
+            cases.append(
+                exact("logVerbosity \(level)", connectJob("CS verbosity \(level)", source: sf, logVerbosity: level)))
+        }
+        cases.append(
+            exact("no truncation", connectJob("CS no truncation", source: sf, params: ["autoTruncateStrings": "false"]))
+        )
         for (index, param) in [
             ("timeCheckColumn", JSONValue.string("SystemModstamp")), ("destinationWriteScheme", .string("Append")),
             ("destinationSchema", .string("raw")), ("destinationTable", .string("acct")),
@@ -215,7 +237,7 @@ import Testing
                     from: connect.provider, to: sync.provider, mapping: variant == 1 ? noCache : mapping,
                     options: MigrationOptions(conflictPolicy: policy))
             })
-        #expect(cases.count >= 40)
+        #expect(cases.count >= 60)
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
         #expect(result.matched == cases.count)
     }

@@ -36,6 +36,21 @@ import Testing
         ].enumerated() {
             cases.append(ok("exact \(cron)", nx1Job("NC exact \(index)", schedule: cron)))
         }
+        for (index, cron) in [
+            "15 * * * *", "0 12 * * *", "0 0 * * 3", "0 6 1 * *", "0 */2 * * *", "0 */4 * * *", "0 0 1 1 *", "@yearly",
+            "30 */1 * * *", "0 0 15 */6 *",
+        ].enumerated() {
+            cases.append(ok("more exact \(cron)", nx1Job("NC more \(index)", schedule: cron)))
+        }
+        for (index, cron) in ["0 18 * * 5", "30 5 * * *", "0 8 * * 0"].enumerated() {
+            cases.append(ok("extra exact \(cron)", nx1Job("NC extra \(index)", schedule: cron)))
+        }
+        for (index, cron) in ["0 0 * * 1,3", "*/30 * * * *", "0 0 1,15 * *", "0 9-17 * * *"].enumerated() {
+            cases.append(
+                never(
+                    "more unexpressible \(cron)", nx1Job("NC more never \(index)", schedule: cron),
+                    ["SCHEDULE_UNEXPRESSIBLE"]))
+        }
         for (index, cron) in ["*/10 * * * *", "@once", "0 9 * * 1-5", "0 */5 * * *", "0 8,17 * * *", "0 0 L * *"]
             .enumerated()
         {
@@ -92,6 +107,14 @@ import Testing
                         ? nil : "not restored \(String(describing: d))"
                 }))
         cases.append(
+            ok("nested property", nx1Job("NC nested", properties: ["conf": ["depth": 2]]), ["SETTING_DROPPED"]))
+        cases.append(ok("mirror with schedule", nx1Job("NC mirror daily", type: "mirror", schedule: "@daily")))
+        cases.append(ok("no destination", nx1Job("NC no destination", destination: nil)))
+        cases.append(
+            never(
+                "relational and once", nx1Job("NC pg once", source: "pg", schedule: "@once"),
+                ["SOURCE_RELATIONAL_NO_CACHE", "SCHEDULE_UNEXPRESSIBLE"]))
+        cases.append(
             ok("unknown field", nx1Job("NC unknown", extra: ["owner_email": "a@example.com"]), ["FIELD_UNKNOWN"]))
         cases.append(
             ok(
@@ -141,7 +164,7 @@ import Testing
                 return try await JobBridgeMigration.plan(
                     from: nx1.provider, to: target.provider, mapping: try mapping(target))
             })
-        #expect(cases.count >= 40)
+        #expect(cases.count >= 60)
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
         #expect(result.matched == cases.count)
     }

@@ -32,6 +32,21 @@ import Testing
         ].enumerated() {
             cases.append(ok("exact \(cron)", nx1Job("NS exact \(index)", schedule: cron)))
         }
+        for (index, cron) in [
+            "5 5 5 5 *", "*/5 * * * *", "0 0-12/2 * * *", "30 * * * *", "0 7 * * 1,3,5", "0 0 15 * *", "0 18 * * 6",
+        ].enumerated() {
+            cases.append(ok("more exact \(cron)", nx1Job("NS more \(index)", schedule: cron)))
+        }
+        cases.append(never("minute 61", nx1Job("NS 61", schedule: "61 * * * *"), ["SCHEDULE_UNEXPRESSIBLE"]))
+        cases.append(
+            never("weekday and day list", nx1Job("NS both list", schedule: "0 0 1,15 * 5"), ["SCHEDULE_UNEXPRESSIBLE"]))
+        for (index, cron) in ["0 3 * * 2-4", "0 0 */3 * *", "20 8 * 1,7 *", "0 23 * * 0"].enumerated() {
+            cases.append(ok("extra exact \(cron)", nx1Job("NS extra \(index)", schedule: cron)))
+        }
+        cases.append(
+            blocked(
+                "no tables, unmapped", nx1Job("NS no tables unmapped", source: "ftp"),
+                ["TASKS_MISSING", "CONNECTION_UNMAPPED"]))
         cases.append(ok("manual", nx1Job("NS manual", schedule: nil)))
         cases.append(never("@once", nx1Job("NS once", schedule: "@once"), ["SCHEDULE_UNEXPRESSIBLE"]))
         cases.append(never("both day fields", nx1Job("NS both", schedule: "0 0 1 * 1"), ["SCHEDULE_UNEXPRESSIBLE"]))
@@ -91,6 +106,12 @@ import Testing
                     let d = job.targets.first?.definition
                     return d?.source?.id == "c-hs" && d?.destination?.id == "c-pg" ? nil : "connections"
                 }))
+        cases.append(ok("no destination", nx1Job("NS no destination", destination: nil)))
+        cases.append(ok("hubspot source", nx1Job("NS hubspot", source: "hubspot")))
+        cases.append(
+            ok("nested property", nx1Job("NS nested", properties: ["conf": ["depth": 2]]), ["SETTING_DROPPED"]))
+        cases.append(
+            ok("airflow.ingest to mirror-free Sync", nx1Job("NS ingest", type: "airflow.ingest", schedule: "@daily")))
         cases.append(ok("no source", nx1Job("NS no source", source: nil)))
         // Other fields and names.
         cases.append(
@@ -134,7 +155,7 @@ import Testing
             cases, seed: { index, item in await nx1.seed(id: nx1ID(index), item.json.objectValue ?? [:]) },
             plan: { _, _ in try await JobBridgeMigration.plan(from: nx1.provider, to: sync.provider, mapping: mapping) }
         )
-        #expect(cases.count >= 40)
+        #expect(cases.count >= 60)
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
         #expect(result.matched == cases.count)
     }

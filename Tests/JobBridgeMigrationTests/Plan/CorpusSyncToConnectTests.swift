@@ -28,6 +28,9 @@ import Testing
         ].enumerated() {
             cases.append(ok("exact cron \(cron)", syncJob("SC exact \(index)", cron: cron)))
         }
+        for (index, cron) in ["20 */4 * * ?", "5 3 ? * SUN", "0 0 10 * ?", "59 23 * * ?", "10 */8 * * ?"].enumerated() {
+            cases.append(ok("more exact \(cron)", syncJob("SC more \(index)", cron: cron)))
+        }
         // Schedules an interval cannot express.
         for (index, cron) in [
             "0 12 ? * 2#1", "0 9 ? * MON-FRI", "0 0 L * ?", "*/15 * * * ?", "0 */5 * * ?", "0 8,17 * * ?",
@@ -110,6 +113,19 @@ import Testing
                     "setting \(setting.0)", syncJob("SC setting \(index)", extra: [setting.0: setting.1]),
                     ["SETTING_DROPPED"]))
         }
+        for (index, setting) in [
+            ("continue_on_error", JSONValue.bool(true)), ("alter_schema", .bool(true)), ("history_mode", .bool(true)),
+        ].enumerated() {
+            cases.append(
+                ok(
+                    "more setting \(setting.0)", syncJob("SC more setting \(index)", extra: [setting.0: setting.1]),
+                    ["SETTING_DROPPED"]))
+        }
+        cases.append(
+            CorpusCase(
+                label: "disabled and unexpressible",
+                json: syncJob("SC disabled never", cron: "0 9 ? * MON-FRI", enabled: false),
+                verdict: .impossible, codes: b.union(["SCHEDULE_UNEXPRESSIBLE", "SOURCE_DISABLED"]), action: .skip))
         // Enabled state, unknown fields.
         cases.append(ok("disabled", syncJob("SC disabled", enabled: false), ["SOURCE_DISABLED"]))
         cases.append(ok("unknown field", syncJob("SC unknown", extra: ["fancy_option": 7]), ["FIELD_UNKNOWN"]))
@@ -157,7 +173,7 @@ import Testing
                 try await JobBridgeMigration.plan(
                     from: sync.provider, to: connect.provider, mapping: variant == 0 ? mapping : noZone)
             })
-        #expect(cases.count >= 40)
+        #expect(cases.count >= 60)
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
         #expect(result.matched == cases.count)
     }

@@ -28,6 +28,16 @@ import Testing
         ].enumerated() {
             cases.append(ok("exact cron \(cron)", syncJob("SN exact \(index)", cron: cron)))
         }
+        for (index, cron) in ["10 10 10 10 ?", "0 4 ? * TUE,THU", "0 */2 * * ?", "15,45 * * * ?", "0 6 1-7 * ?"]
+            .enumerated()
+        {
+            cases.append(ok("more exact \(cron)", syncJob("SN more \(index)", cron: cron)))
+        }
+        cases.append(
+            ok("local weekdays", syncJob("SN local weekdays", cron: "30 6 ? * MON-FRI", gmt: false), ["SCHEDULE_DST"]))
+        for (index, cron) in ["0 1 * * ?", "45 17 ? * SAT", "0 3 1 */2 ?"].enumerated() {
+            cases.append(ok("extra exact \(cron)", syncJob("SN extra \(index)", cron: cron)))
+        }
         cases.append(never("LW", syncJob("SN LW", cron: "0 0 LW * ?"), ["SCHEDULE_UNEXPRESSIBLE"]))
         cases.append(never("L-3", syncJob("SN L-3", cron: "0 0 L-3 * ?"), ["SCHEDULE_UNEXPRESSIBLE"]))
         cases.append(
@@ -77,6 +87,20 @@ import Testing
                         return carried?.settings[key] == setting.1 ? nil : "\(key) not carried"
                     }))
         }
+        for (index, setting) in [
+            ("alter_schema", JSONValue.bool(true)), ("continue_on_error", .bool(false)), ("history_mode", .bool(true)),
+            ("replicate_interval", .int(2)),
+        ].enumerated() {
+            cases.append(
+                ok(
+                    "more setting \(setting.0)", syncJob("SN more setting \(index)", extra: [setting.0: setting.1]),
+                    ["SETTING_CARRIED"]))
+        }
+        cases.append(ok("PostgreSQL source", syncJob("SN postgres", source: "c-pg")))
+        cases.append(
+            ok(
+                "disabled and manual", syncJob("SN disabled manual", cron: "", enabled: false), ["SOURCE_DISABLED"],
+                minus: ["CUTOVER_RECREATE"]))
         cases.append(
             ok(
                 "two settings", syncJob("SN two settings", extra: ["truncate_table_data": true, "drop_table": false]),
@@ -145,7 +169,7 @@ import Testing
                     from: sync.provider, to: nx1.provider, mapping: variant == 1 ? noZone : mapping,
                     options: MigrationOptions(conflictPolicy: variant == 2 ? .rename : .fail))
             })
-        #expect(cases.count >= 40)
+        #expect(cases.count >= 60)
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
         #expect(result.matched == cases.count)
     }
