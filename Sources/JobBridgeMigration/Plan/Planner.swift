@@ -42,6 +42,8 @@ struct Planner {
     let sourceConnections: [ProviderConnection]?
     let targetConnections: [ProviderConnection]?
     let targetJobs: [Job]
+    /// Schedule comparisons already made (jobs often share a schedule).
+    let comparisons = ComparisonCache()
 
     // MARK: Reads
 
@@ -162,7 +164,7 @@ struct Planner {
 
         var schedule = ScheduleTranslation.translate(
             job, from: sourceTraits, to: targetTraits, targetKinds: target.scheduleKinds, mapping: mapping,
-            runsPerWindow: options.comparedRuns)
+            runsPerWindow: options.comparedRuns, cache: comparisons)
         if let carriedSchedule = carried?.schedule, case .manual = job.schedule,
             let restored = try? carriedSchedule.schedule()
         {
@@ -171,9 +173,12 @@ struct Planner {
             again.schedule = restored
             schedule = ScheduleTranslation.translate(
                 again, from: sourceTraits, to: targetTraits, targetKinds: target.scheduleKinds, mapping: mapping,
-                runsPerWindow: options.comparedRuns)
+                runsPerWindow: options.comparedRuns, cache: comparisons)
         }
         losses += schedule.losses
+        if let notBefore = options.firstRunNotBefore, case .interval(let interval)? = schedule.schedule {
+            schedule.schedule = .interval(ScheduleComparison.advanced(interval, to: notBefore))
+        }
 
         let connections = ConnectionTranslation.translate(
             job,

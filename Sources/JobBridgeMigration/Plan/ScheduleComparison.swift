@@ -140,6 +140,34 @@ public struct ScheduleComparison: Hashable, Sendable, Codable {
         }
     }
 
+    /// The first run moved forward by whole periods (in UTC steps, months by the calendar in
+    /// `zone`) to `date` or later.
+    public static func advanced(_ interval: IntervalSchedule, to date: Date, zone: TimeZone = .gmt) -> IntervalSchedule
+    {
+        guard var first = interval.firstRun, first < date, interval.count >= 1 else { return interval }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        switch interval.unit {
+        case .minute, .hour:
+            let step = Double(interval.count) * (interval.unit == .minute ? 60 : 3_600)
+            first = first.addingTimeInterval((date.timeIntervalSince(first) / step).rounded(.up) * step)
+        case .day, .week:
+            let step = Double(interval.count * (interval.unit == .week ? 7 : 1)) * 86_400
+            first = first.addingTimeInterval((date.timeIntervalSince(first) / step).rounded(.up) * step)
+        case .month:
+            var k = 0
+            var next = first
+            while next < date, k < 100_000 {
+                k += interval.count
+                next = calendar.date(byAdding: .month, value: k, to: first) ?? date
+            }
+            first = next
+        }
+        var result = interval
+        result.firstRun = first
+        return result
+    }
+
     /// The first run moved back by whole periods to before the comparison's start.
     static func rebased(_ interval: IntervalSchedule, first: Date, zone: TimeZone) -> Date {
         let target = start.addingTimeInterval(-40 * 86_400)

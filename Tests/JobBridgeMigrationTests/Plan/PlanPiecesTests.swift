@@ -164,6 +164,24 @@ import Testing
         #expect(back.jobs.isEmpty)
     }
 
+    @Test func anIntervalTargetsFirstRunMovesPastTheGivenDateKeepingItsPhase() async throws {
+        let sync = try await SyncSide()
+        let id = await sync.seed(syncJob("Later", cron: "15 */6 * * ?").objectValue ?? [:])
+        let connect = try await ConnectSide()
+        let notBefore = Date(timeIntervalSince1970: 1_796_083_200)  // 2026-12-01 00:00 UTC
+        let mapping = ConnectionMapping(connections: ["c-sf": connect.connections["Salesforce"] ?? ""])
+        let plan = try await JobBridgeMigration.plan(
+            from: sync.provider, to: connect.provider, mapping: mapping,
+            options: MigrationOptions(firstRunNotBefore: notBefore))
+        let job = try #require(plan.job(sourceID: id))
+        let first = try #require(job.targets.first?.definition.schedule.firstRun)
+        #expect(first >= notBefore && first < notBefore.addingTimeInterval(6 * 3_600))
+        #expect(Int(first.timeIntervalSince1970) % (6 * 3_600) == 15 * 60)
+        #expect(!job.losses.contains { $0.code == .scheduleDrift || $0.code == .scheduleDST })
+        let created = try await connect.provider.createJob(try #require(job.targets.first).definition.definition())
+        #expect(PlanVerification.compare(planned: try #require(job.targets.first), readBack: created) == [])
+    }
+
     @Test func targetLookupsFindTheirTargetAndSkipDeletedJobs() throws {
         let key = ProvenanceKey(sourceProvider: "S", sourceScope: "w", sourceJobID: "1", splitIndex: 0)
         #expect(key != ProvenanceKey(sourceProvider: "S", sourceScope: "w", sourceJobID: "1", splitIndex: 1))
