@@ -228,7 +228,7 @@ struct Planner {
                 let key = ProvenanceKey(
                     sourceProvider: source.name, sourceScope: sourceTraits.scope, sourceJobID: job.id.rawValue,
                     splitIndex: index)
-                let sourceName = Self.withoutProvenanceSuffix(job.name, sourceTraits)
+                let sourceName = Self.withoutProvenanceSuffix(job.name)
                 let base = content.taskGroups.count > 1 && named ? "\(sourceName) #\(index + 1)" : sourceName
                 var settings = content.settings.merging(schedule.settings) { _, new in new }
                 var carriedContent: CarriedContent?
@@ -264,10 +264,10 @@ struct Planner {
             targets: targets)
     }
 
-    /// A name without the ` [jb:<8 hex>]` suffix an earlier migration gave it, on a provider
-    /// whose names carry provenance.
-    static func withoutProvenanceSuffix(_ name: String, _ traits: MigrationTraits) -> String {
-        guard traits.provenanceSlot == .nameSuffix, name.hasSuffix("]"),
+    /// A name without the ` [jb:<8 hex>]` suffix an earlier migration gave it (on a provider
+    /// whose names carry provenance).
+    static func withoutProvenanceSuffix(_ name: String) -> String {
+        guard name.hasSuffix("]"),
             let range = name.range(of: " [jb:", options: .backwards),
             name.distance(from: range.upperBound, to: name.endIndex) == 9
         else { return name }

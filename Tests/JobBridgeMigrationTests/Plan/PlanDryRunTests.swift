@@ -116,6 +116,13 @@ import Testing
         #expect(error.details.contains { $0.contains("mapping") })
         #expect(error.details.contains { $0.contains("target") })
         #expect(sync.transport.mutating == [] && nx1.transport.mutating == [])
+        // The pure form, from jobs already read, says the same.
+        var current: [String: Job] = [:]
+        for job in plan.jobs { current[job.sourceID] = try await sync.provider.job(JobID(job.sourceID)) }
+        let targetJobs = try await nx1.provider.jobs().collect()
+        #expect(
+            PlanStaleness.reasons(plan, sourceJobs: current, targetJobs: targetJobs, mapping: changed) == error.details)
+        #expect(PlanStaleness.reasons(plan, sourceJobs: [:], targetJobs: [], mapping: mapping).count == 2)
     }
 
     @Test func aPlanOfAnUnknownVersionIsRefused() async throws {
@@ -137,7 +144,11 @@ import Testing
         await Self.seedMixedSync(sync, count: 30)
         await sync.seed(
             syncJob(
-                "Canary", extra: ["password": .string(canarySecret), "email_to": .string("Password=\(canarySecret)")]
+                "Canary",
+                extra: [
+                    "password": .string(canarySecret), "email_to": .string("Password=\(canarySecret)"),
+                    "other_cache_options": .string("Password=\(canarySecret);"),
+                ]
             )
             .objectValue ?? [:])
         let nx1 = try NX1Side()
