@@ -102,7 +102,7 @@ import Testing
                     ]), minus: ["KIND_CHANGED"],
                 check: { job in
                     let d = job.targets.first?.definition
-                    return d?.settings["logVerbosity"] == 2
+                    return d?.settings["logVerbosity"] == 2 && d?.kind.providerValue == "Caching"
                         && d?.tasks.first?.table == TableRef(schema: "CRM", name: "Deal")
                         ? nil : "not restored \(String(describing: d))"
                 }))
@@ -114,6 +114,18 @@ import Testing
             never(
                 "relational and once", nx1Job("NC pg once", source: "pg", schedule: "@once"),
                 ["SOURCE_RELATIONAL_NO_CACHE", "SCHEDULE_UNEXPRESSIBLE"]))
+        cases.append(
+            ok(
+                "carried Sync kind becomes Caching",
+                nx1Job(
+                    "NC carried sync", type: "airflow.dataeng",
+                    properties: [
+                        "jobbridge": [
+                            "key": "00000000000000aa",
+                            "kind": ["category": "replication", "providerValue": "Standard"],
+                        ]
+                    ]), minus: ["KIND_CHANGED"],
+                check: { $0.targets.first?.definition.kind.providerValue == "Caching" ? nil : "kind not Caching" }))
         cases.append(
             ok("unknown field", nx1Job("NC unknown", extra: ["owner_email": "a@example.com"]), ["FIELD_UNKNOWN"]))
         cases.append(
