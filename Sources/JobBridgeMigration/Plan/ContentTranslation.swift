@@ -50,9 +50,9 @@ struct ContentTranslation {
                         losses.append(
                             Loss(
                                 .fieldUnknown, field: "providerData.\(key).\(member)",
-                                "the source field '\(key).\(member)' is read by no translator; it is not copied"
+                                "the source field '\(key).\(member)' is read by no translator; "
                                     + (Self.hasFreeSlot(context.target)
-                                        ? " (kept, not enforced, in the free slot)" : ""),
+                                        ? "it is kept, not enforced, in the target's free slot" : "it is not copied"),
                                 content: content))
                     }
                 }
@@ -64,8 +64,9 @@ struct ContentTranslation {
             losses.append(
                 Loss(
                     .fieldUnknown, field: "providerData.\(key)",
-                    "the source field '\(key)' is read by no translator; it is not copied"
-                        + (Self.hasFreeSlot(context.target) ? " (kept, not enforced, in the free slot)" : ""),
+                    "the source field '\(key)' is read by no translator; "
+                        + (Self.hasFreeSlot(context.target)
+                            ? "it is kept, not enforced, in the target's free slot" : "it is not copied"),
                     content: content))
         }
         if !Self.hasFreeSlot(context.target) { carriedFields = [:] }
