@@ -182,6 +182,31 @@ import Testing
         #expect(PlanVerification.compare(planned: try #require(job.targets.first), readBack: created) == [])
     }
 
+    @Test func aCronInTheSyncServersZoneStaysInServerTime() async throws {
+        let newYork = try #require(TimeZone(identifier: "America/New_York"))
+        let memory = InMemoryProvider()
+        let job = try await memory.createJob(
+            JobDefinition(
+                name: "NY", kind: JobKind(.replication), source: ConnectionRef(id: "c-sf"),
+                schedule: .cron(try CronSchedule("30 2 * * 1-5", timeZone: newYork)),
+                tasks: [TaskDefinition(table: TableRef(name: "A"))]))
+        let sync = try await SyncSide()
+        var mapping = ConnectionMapping(connections: ["c-sf": "c-sf"], serverTimeZone: "America/New_York")
+        let local = try #require(
+            try await JobBridgeMigration.plan(from: memory, to: sync.provider, mapping: mapping).job(
+                sourceID: job.id.rawValue))
+        #expect(local.targets.first?.definition.settings["use_gmt_datetime"] == false)
+        #expect(local.targets.first?.definition.schedule.timeZone == "America/New_York")
+        #expect(!local.codes.contains(.scheduleDST) && !local.codes.contains(.scheduleDrift), "\(local.losses)")
+        // Another server zone: the cron is moved to GMT, and differs on DST terms.
+        mapping.serverTimeZone = "Europe/Berlin"
+        let moved = try #require(
+            try await JobBridgeMigration.plan(from: memory, to: sync.provider, mapping: mapping).job(
+                sourceID: job.id.rawValue))
+        #expect(moved.targets.first?.definition.settings["use_gmt_datetime"] == true)
+        #expect(moved.codes.contains(.scheduleDST))
+    }
+
     @Test func targetLookupsFindTheirTargetAndSkipDeletedJobs() throws {
         let key = ProvenanceKey(sourceProvider: "S", sourceScope: "w", sourceJobID: "1", splitIndex: 0)
         #expect(key != ProvenanceKey(sourceProvider: "S", sourceScope: "w", sourceJobID: "1", splitIndex: 1))
