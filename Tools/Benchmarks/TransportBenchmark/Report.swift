@@ -67,7 +67,7 @@ struct Report {
         lines.append(
             "  goal: AsyncHTTPClient no slower than URLSession: \(perRequestGoalMet ? "met" : "NOT met")")
         lines.append("")
-        lines.append("waiting on a \(slowSeconds) s answer                  wall s      CPU s       CPU % of wall")
+        lines.append("waiting on a \(slowSeconds) s answer (new connection)  wall s      CPU s       CPU % of wall")
         for name in Self.clients {
             let row = slowAnswer[name] ?? nil
             lines.append(
@@ -76,7 +76,7 @@ struct Report {
         }
         lines.append("  goal: AsyncHTTPClient CPU ≤ 5 % of wall: \(slowAnswerGoalMet ? "met" : "NOT met")")
         lines.append("")
-        lines.append("a request that times out after \(timeoutSeconds) s        wall s      CPU s       CPU % of wall")
+        lines.append("no answer (hung server), time-out \(timeoutSeconds) s     wall s      CPU s       CPU % of wall")
         for name in Self.clients.dropLast() {
             let row = timedOut[name] ?? nil
             lines.append(
