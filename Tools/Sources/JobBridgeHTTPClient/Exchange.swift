@@ -92,8 +92,11 @@ public enum TransportErrors {
         if timedOut {
             return failure("the request timed out before the answer was complete", .maybeActed)
         }
-        if error is NIOConnectionError || error is ChannelError && "\(error)".contains("connect") {
+        if error is NIOConnectionError {
             return failure("could not connect to the host (the connection was refused)", .notSent)
+        }
+        if let error = error as? ChannelError, case .connectTimeout = error {
+            return failure("could not connect to the host in time", .notSent)
         }
         if let error = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode) {
             return failure("could not connect to the host (the connection was refused)", .notSent)
