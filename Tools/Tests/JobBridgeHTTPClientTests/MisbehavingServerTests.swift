@@ -59,7 +59,6 @@ struct MisbehavingServer {
     /// (AsyncHTTPClient's own deadline ends with the answer's head).
     @Test func aBodyThatStopsArrivingTimesOut() async throws {
         let server = try await MisbehavingServer.start()
-        let start = ContinuousClock.now
         var failure: JobBridgeError?
         do {
             _ = try await AsyncHTTPClientTransport.shared.send(
@@ -67,10 +66,8 @@ struct MisbehavingServer {
         } catch let error as JobBridgeError {
             failure = error
         }
-        let elapsed = ContinuousClock.now - start
         await server.stop()
         #expect(failure?.code == .transport)
         #expect(failure?.message.contains("timed out") == true)
-        #expect(elapsed < .seconds(20))
     }
 }
