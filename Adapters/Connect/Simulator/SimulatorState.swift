@@ -40,7 +40,7 @@ actor SimulatorState {
     /// The outcome of the next runs (Chosen: every run succeeds unless a test says otherwise).
     var nextOutcome = "JOB_SUCCEEDED"
     var dataSources = ["ExcelOnline", "MailChimp", "OData", "PostgreSQL", "Salesforce", "Snowflake"]
-    private var counter = 0
+    var counter = 0
 
     init(now: @escaping @Sendable () -> Date, tokens: Set<String>) {
         self.now = now

@@ -11,14 +11,14 @@ actor NX1SimulatorState {
         var outcome: NX1Simulator.RunOutcome
     }
 
-    private let configuration: NX1Simulator.Configuration
+    let configuration: NX1Simulator.Configuration
     private let now: @Sendable () -> Date
-    private var generator: SplitMix64
-    private var order: [String] = []
-    private var jobs: [String: [String: JSONValue]] = [:]
-    private var runs: [String: Run] = [:]
-    private var outcomes: [String: NX1Simulator.RunOutcome] = [:]
-    private var tokens: [String: Date] = [:]
+    var generator: SplitMix64
+    var order: [String] = []
+    var jobs: [String: [String: JSONValue]] = [:]
+    var runs: [String: Run] = [:]
+    var outcomes: [String: NX1Simulator.RunOutcome] = [:]
+    var tokens: [String: Date] = [:]
     /// Requests that reached the token endpoint.
     private(set) var tokenRequests = 0
 

@@ -41,14 +41,14 @@ actor SyncSimulatorState {
 
     private let configuration: SyncSimulator.Configuration
     private let now: @Sendable () -> Date
-    private var workspaces: [(id: String, name: String)] = []
-    private var connections: [(id: String, name: String, workspace: String)] = []
+    var workspaces: [(id: String, name: String)] = []
+    var connections: [(id: String, name: String, workspace: String)] = []
     /// Every job by id (the task routes in `SyncSimulatorState+Tasks.swift` read it too).
     var jobs: [String: StoredJob] = [:]
-    private var order: [String] = []
-    private var nextTaskID: UInt64
-    private var nextJobNumber: UInt64 = 1
-    private var nextRunID: UInt64 = 910_000_000_000_000_001
+    var order: [String] = []
+    var nextTaskID: UInt64
+    var nextJobNumber: UInt64 = 1
+    var nextRunID: UInt64 = 910_000_000_000_000_001
 
     init(configuration: SyncSimulator.Configuration, now: @escaping @Sendable () -> Date) {
         self.configuration = configuration
