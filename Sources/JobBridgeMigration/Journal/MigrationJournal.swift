@@ -19,7 +19,8 @@ public actor MigrationJournal {
     /// throwaway journals, such as a benchmark's in a temporary directory.
     public nonisolated let synchronizes: Bool
     private let handle: FileHandle
-    private var records: [JournalRecord]
+    private var count: Int
+    private var folded: JournalState
     private let now: @Sendable () -> Date
     private let beforeWrite: (@Sendable (JournalRecord) throws -> Void)?
 
@@ -76,11 +77,16 @@ public actor MigrationJournal {
             existing = [header]
         }
         self.handle = handle
-        records = existing
+        count = existing.count
+        folded = JournalState(records: existing)
     }
 
-    /// Every record so far, in order (those read at opening included).
-    public var allRecords: [JournalRecord] { records }
+    /// What the journal says so far (the records read at opening and those appended since),
+    /// folded: memory grows with the plan's targets, not with the records.
+    public var state: JournalState { folded }
+
+    /// How many records the journal holds.
+    public var recordCount: Int { count }
 
     /// Writes a record (numbered, stamped and scrubbed of secrets) and flushes it to disk.
     @discardableResult
@@ -94,10 +100,11 @@ public actor MigrationJournal {
     @discardableResult
     private func write(_ record: JournalRecord) throws -> JournalRecord {
         try beforeWrite?(record)
-        let (written, line) = try Self.line(for: record, sequence: records.count, now: now)
+        let (written, line) = try Self.line(for: record, sequence: count, now: now)
         try handle.write(contentsOf: line)
         if synchronizes { try handle.synchronize() }
-        records.append(written)
+        count += 1
+        folded.apply(written)
         return written
     }
 
