@@ -1,15 +1,12 @@
 import JobBridge
 
-/// The errors the execution phases (apply, verify, cutover, rollback) throw when they refuse
-/// to run: a ``JobBridgeError`` whose code is the loss code's string (`PLAN_STALE`,
-/// `PREFLIGHT_FAILED`, `LOCK_HELD`…), so callers match one error type everywhere.
+/// The errors the execution phases (apply, verify, cutover, rollback) throw: a refusal is a
+/// ``MigrationError`` with its loss code (`PLAN_STALE`, `PREFLIGHT_FAILED`, `LOCK_HELD`…);
+/// a journal that cannot be used is a ``JobBridge/JobBridgeError`` naming the file and line.
 enum ExecutionErrors {
-    /// A refusal with a loss code, one bounded line, naming where when `field` is given.
-    static func refusal(_ code: String, _ message: String, field: String? = nil, provider: String? = nil)
-        -> JobBridgeError
-    {
-        JobBridgeError(
-            JobBridgeError.Code(rawValue: code), message, provider: provider, field: field, outcome: .notSent)
+    /// A refusal with a loss code, one bounded line, naming its subject.
+    static func refusal(_ code: LossCode, _ message: String, field: String? = nil) -> MigrationError {
+        MigrationError(code, message, subject: field)
     }
 
     /// A journal file that cannot be used: unreadable, of another plan, or corrupt.

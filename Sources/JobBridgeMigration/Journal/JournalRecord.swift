@@ -55,6 +55,10 @@ public struct JournalRecord: Codable, Hashable, Sendable {
         case enableSource
         /// Create a deleted source again from its snapshot, at rollback.
         case recreateSource
+        /// Every cutover step of the job is done.
+        case completeCutover
+        /// Every rollback step of the job is done.
+        case completeRollback
     }
 
     /// The journal format version this record was written with.

@@ -53,6 +53,10 @@ public struct JournalState: Sendable {
         public var pending: Set<JournalRecord.Step> = []
         /// The last cutover failure's code (drain timeout, a failed write).
         public var cutoverFailure: String?
+        /// Whether the job's cutover completed (and was not rolled back since).
+        public var cutOver = false
+        /// Whether the job's rollback completed.
+        public var rolledBack = false
     }
 
     /// Per planned target.
@@ -79,7 +83,8 @@ public struct JournalState: Sendable {
 
     /// The steps that act on the source job rather than on a target.
     static let sourceSteps: Set<JournalRecord.Step> = [
-        .drainSource, .disableSource, .deleteSource, .enableSource, .recreateSource,
+        .drainSource, .disableSource, .deleteSource, .enableSource, .recreateSource, .completeCutover,
+        .completeRollback,
     ]
 
     private mutating func applyTarget(_ record: JournalRecord, step: JournalRecord.Step, key: TargetKey) {
@@ -149,6 +154,12 @@ public struct JournalState: Sendable {
             case .recreateSource:
                 source.recreatedID = record.targetID
                 source.deleted = false
+            case .completeCutover:
+                source.cutOver = true
+                source.rolledBack = false
+            case .completeRollback:
+                source.rolledBack = true
+                source.cutOver = false
             default: break
             }
         case .failed:

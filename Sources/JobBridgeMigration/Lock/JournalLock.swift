@@ -87,7 +87,7 @@ public actor JournalLock {
                 // Written half by a holder that died while writing it: stale.
                 guard breakLock else {
                     throw ExecutionErrors.refusal(
-                        "LOCK_STALE", "journal lock \(url.lastPathComponent) is unreadable; break it explicitly",
+                        .lockStale, "journal lock \(url.lastPathComponent) is unreadable; break it explicitly",
                         field: "lock")
                 }
                 try? FileManager.default.removeItem(at: url)
@@ -95,16 +95,16 @@ public actor JournalLock {
             }
             if current.expiresAt > start {
                 throw ExecutionErrors.refusal(
-                    "LOCK_HELD", "journal is held by \(current); wait for it to finish", field: "lock")
+                    .lockHeld, "journal is held by \(current); wait for it to finish", field: "lock")
             }
             guard breakLock else {
                 throw ExecutionErrors.refusal(
-                    "LOCK_STALE", "journal lock expired, held by \(current); break it explicitly", field: "lock")
+                    .lockStale, "journal lock expired, held by \(current); break it explicitly", field: "lock")
             }
             try? FileManager.default.removeItem(at: url)
         }
         throw ExecutionErrors.refusal(
-            "LOCK_HELD", "journal lock \(url.lastPathComponent) was taken meanwhile", field: "lock")
+            .lockHeld, "journal lock \(url.lastPathComponent) was taken meanwhile", field: "lock")
     }
 
     /// The current lease.
@@ -117,7 +117,7 @@ public actor JournalLock {
         let found = try? Self.readHolder(url)
         guard found?.token == holder.token else {
             throw ExecutionErrors.refusal(
-                "LOCK_HELD", "journal lease lost to \(found.map { "\($0)" } ?? "nobody")", field: "lock")
+                .lockHeld, "journal lease lost to \(found.map { "\($0)" } ?? "nobody")", field: "lock")
         }
         let time = now()
         holder.heartbeatAt = time

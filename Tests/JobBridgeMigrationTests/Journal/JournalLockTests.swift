@@ -14,8 +14,8 @@ import Testing
         #expect {
             try JournalLock.acquire(journal: journal, breakLock: true, now: clock.dateSource)
         } throws: { error in
-            let error = error as? JobBridgeError
-            return error?.code.rawValue == "LOCK_HELD" && error?.message.contains("pid \(getpid())") == true
+            let error = error as? MigrationError
+            return error?.code == .lockHeld && error?.message.contains("pid \(getpid())") == true
         }
         await first.release()
         let second = try JournalLock.acquire(journal: journal, now: clock.dateSource)
@@ -32,12 +32,12 @@ import Testing
         #expect {
             try JournalLock.acquire(journal: journal, now: clock.dateSource)
         } throws: { error in
-            let error = error as? JobBridgeError
-            return error?.code.rawValue == "LOCK_STALE" && error?.message.contains("pid") == true
+            let error = error as? MigrationError
+            return error?.code == .lockStale && error?.message.contains("pid") == true
         }
         let taker = try JournalLock.acquire(journal: journal, breakLock: true, now: clock.dateSource)
         // The old holder has lost its lease: its heartbeat says so instead of renewing.
-        await #expect(throws: JobBridgeError.self) { try await dead.heartbeat() }
+        await #expect(throws: MigrationError.self) { try await dead.heartbeat() }
         await dead.release()
         #expect(FileManager.default.fileExists(atPath: JournalLock.lockURL(forJournal: journal).path))
         await taker.release()
@@ -56,7 +56,7 @@ import Testing
         #expect {
             try JournalLock.acquire(journal: journal, now: clock.dateSource)
         } throws: { error in
-            (error as? JobBridgeError)?.code.rawValue == "LOCK_HELD"
+            (error as? MigrationError)?.code == .lockHeld
         }
         await holder.release()
     }
