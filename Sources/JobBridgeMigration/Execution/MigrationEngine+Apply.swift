@@ -43,16 +43,20 @@ extension MigrationEngine {
             try await reconcile(plan, session: session, index: &index)
             let frozen = index
             let initial = await session.state()
+            let outcomes = OutcomeCollector()
             channel.reset { counts in
                 counts = MigrationCounts()
                 counts.planned = plan.jobs.count
             }
             channel.emit(.planned, message: "apply plan \(plan.planID): \(plan.jobs.count) jobs")
             try await forEach(plan.jobs, concurrency: options.concurrency) { job in
-                try await self.applyJob(job, plan: plan, session: session, index: frozen, initial: initial)
+                let outcome = try await self.applyJob(
+                    job, plan: plan, session: session, index: frozen, initial: initial)
+                outcomes.set(job.sourceID, outcome)
             }
             channel.emit(.phaseEnded, message: "apply")
-            return MigrationReport(plan: plan, journal: await session.state(), counts: channel.currentCounts)
+            return MigrationReport(
+                plan: plan, journal: await session.state(), counts: channel.currentCounts, run: outcomes.all)
         }
     }
 
@@ -111,7 +115,7 @@ extension MigrationEngine {
 
     private func applyJob(
         _ job: PlannedJob, plan: MigrationPlan, session: JournalSession, index: TargetIndex, initial: JournalState
-    ) async throws {
+    ) async throws -> MigrationReport.RunOutcome {
         channel.emit(.started, sourceID: job.sourceID) { $0.started += 1 }
         let outcome: JobOutcome
         var already = false
@@ -148,6 +152,7 @@ extension MigrationEngine {
             .finished, sourceID: job.sourceID, outcome: outcome,
             code: failure?.code ?? (already ? LossCode.alreadyMigrated.rawValue : nil), message: failure?.message
         ) { $0.count(outcome, alreadyMigrated: already) }
+        return MigrationReport.RunOutcome(outcome: outcome, alreadyMigrated: already)
     }
 
     /// Makes sure one planned target exists; returns whether it existed already.
@@ -168,7 +173,8 @@ extension MigrationEngine {
                 JournalRecord(
                     .result, step: .adopt, sourceID: job.sourceID, split: target.splitIndex, provenanceKey: provenance,
                     targetID: found, name: target.expectedName,
-                    code: job.losses.contains { $0.code == .alreadyMigrated } ? LossCode.alreadyMigrated.rawValue : nil))
+                    code: job.losses.contains { $0.code == .alreadyMigrated } ? LossCode.alreadyMigrated.rawValue : nil)
+            )
             channel.emit(.adopted, sourceID: job.sourceID, split: target.splitIndex, targetID: found)
             return true
         case .update:
@@ -196,7 +202,8 @@ extension MigrationEngine {
                     .result, step: .create, sourceID: job.sourceID, split: target.splitIndex,
                     provenanceKey: provenance, targetID: found.id.rawValue, name: found.name,
                     code: LossCode.alreadyMigrated.rawValue, message: "found by provenance before create"))
-            channel.emit(.alreadyMigrated, sourceID: job.sourceID, split: target.splitIndex, targetID: found.id.rawValue)
+            channel.emit(
+                .alreadyMigrated, sourceID: job.sourceID, split: target.splitIndex, targetID: found.id.rawValue)
             return true
         }
         let created = try await create(target, key: key, session: session)
@@ -263,4 +270,16 @@ extension MigrationEngine {
         default: return ("error", String(describing: type(of: error)))
         }
     }
+}
+
+/// The outcomes of one apply run, collected from concurrent workers.
+final class OutcomeCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [String: MigrationReport.RunOutcome] = [:]
+
+    func set(_ sourceID: String, _ outcome: MigrationReport.RunOutcome) {
+        lock.withLock { outcomes[sourceID] = outcome }
+    }
+
+    var all: [String: MigrationReport.RunOutcome] { lock.withLock { outcomes } }
 }

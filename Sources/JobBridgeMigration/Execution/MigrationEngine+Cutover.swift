@@ -92,7 +92,9 @@ extension MigrationEngine {
         if wasEnabled && !sourceState.disabled && !sourceState.deleted {
             if sourceCalls.canDisable {
                 try await step(.disableSource, sourceID: job.sourceID, session: session) {
-                    _ = try await self.sourceCalls.call { try await $0.updateJob(sourceID, with: JobUpdate(isEnabled: false)) }
+                    _ = try await self.sourceCalls.call {
+                        try await $0.updateJob(sourceID, with: JobUpdate(isEnabled: false))
+                    }
                 }
             } else if sourceCalls.supports(.deleteJob) && cutover.deleteSourcesThatCannotBeDisabled {
                 if sourceState.snapshot == nil {

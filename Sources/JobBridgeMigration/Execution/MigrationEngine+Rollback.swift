@@ -56,7 +56,8 @@ extension MigrationEngine {
                         JournalRecord(
                             .failed, step: .completeRollback, sourceID: job.sourceID, code: error.code.rawValue,
                             message: error.message))
-                    self.channel.emit(.failed, sourceID: job.sourceID, code: error.code.rawValue, message: error.message)
+                    self.channel.emit(
+                        .failed, sourceID: job.sourceID, code: error.code.rawValue, message: error.message)
                 }
             }
             channel.emit(.phaseEnded, message: "rollback")

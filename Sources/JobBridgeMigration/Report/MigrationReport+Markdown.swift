@@ -1,3 +1,5 @@
+import Foundation
+
 extension MigrationReport {
     /// The report as Markdown: the totals, then every job that is not exact, or is blocked,
     /// failed or mismatched, with its codes, losses and remedies, then every job's ids.

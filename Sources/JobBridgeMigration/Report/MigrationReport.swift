@@ -79,10 +79,28 @@ public struct MigrationReport: Codable, Hashable, Sendable {
         public var enabled: Bool
     }
 
-    /// The report of a plan and what its journal says; `counts` are the events' running
-    /// counts of the phase that made the report (their apply totals are recomputed from the
-    /// journal when a job's outcome is not in them).
-    public init(plan: MigrationPlan, journal: JournalState, counts: MigrationCounts? = nil) {
+    /// What one apply run found for a job, which the journal alone cannot tell (a job found
+    /// already migrated by this run, from an earlier run's records).
+    public struct RunOutcome: Hashable, Sendable {
+        /// The terminal state.
+        public var outcome: JobOutcome
+        /// Whether every target already existed before this run.
+        public var alreadyMigrated: Bool
+
+        /// Creates a run outcome.
+        public init(outcome: JobOutcome, alreadyMigrated: Bool) {
+            self.outcome = outcome
+            self.alreadyMigrated = alreadyMigrated
+        }
+    }
+
+    /// The report of a plan and what its journal says. `counts` are the events' running
+    /// counts of the phase that made the report; `run` holds the outcomes an apply run
+    /// reached, which take precedence over what the journal implies.
+    public init(
+        plan: MigrationPlan, journal: JournalState, counts: MigrationCounts? = nil,
+        run: [String: RunOutcome] = [:]
+    ) {
         formatVersion = JobBridgeMigration.formatVersion
         planID = plan.planID
         sourceProvider = plan.sourceProvider
@@ -91,7 +109,13 @@ public struct MigrationReport: Codable, Hashable, Sendable {
         var totals = MigrationCounts()
         totals.planned = plan.jobs.count
         jobs = plan.jobs.map { job in
-            let report = Self.jobReport(job, journal: journal)
+            var report = Self.jobReport(job, journal: journal)
+            if let found = run[job.sourceID] {
+                report.outcome = found.outcome
+                if found.alreadyMigrated, !report.codes.contains(LossCode.alreadyMigrated.rawValue) {
+                    report.codes = (report.codes + [LossCode.alreadyMigrated.rawValue]).sorted()
+                }
+            }
             if let outcome = report.outcome {
                 totals.count(outcome, alreadyMigrated: report.codes.contains(LossCode.alreadyMigrated.rawValue))
             }
