@@ -20,6 +20,9 @@ public struct ToolContext: Sendable {
     public var workingDirectory: String
     /// The current date; the embedded simulators start their simulated clock at it.
     public var now: @Sendable () -> Date
+    /// The work to do when the command ends, whatever its outcome (such as writing the
+    /// embedded simulators' state back to their file).
+    let endings = CommandEndings()
 
     /// Creates a context.
     public init(
@@ -72,6 +75,9 @@ public struct ToolContext: Sendable {
         return (workingDirectory as NSString).appendingPathComponent(path)
     }
 
+    /// Adds work to do when the command ends, in the order added, whatever its outcome.
+    public func atExit(_ work: @escaping @Sendable () async throws -> Void) { endings.add(work) }
+
     /// Writes a line to standard output.
     public func print(_ line: String = "") { standardOutput.write(line + "\n") }
 
@@ -86,4 +92,26 @@ public struct ToolContext: Sendable {
     public func yellow(_ text: String) -> String { usesColor ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
     /// The text in bold (for table headers) when colour is on.
     public func bold(_ text: String) -> String { usesColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+}
+
+/// The work left for the end of a command (``ToolContext/atExit(_:)``).
+final class CommandEndings: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var works: [@Sendable () async throws -> Void] = []
+
+    func add(_ work: @escaping @Sendable () async throws -> Void) { lock.withLock { works.append(work) } }
+
+    /// Runs and removes every work, in order; the first error is thrown after all have run.
+    func run() async throws {
+        let pending = lock.withLock {
+            defer { works = [] }
+            return works
+        }
+        var firstError: (any Error)?
+        for work in pending {
+            do { try await work() } catch { firstError = firstError ?? error }
+        }
+        if let firstError { throw firstError }
+    }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import JobBridge
+import JobBridgeHTTPClient
+import JobBridgeLogging
+import Logging
 
 /// The options every command that talks to providers takes.
 public struct GlobalOptions: ParsableArguments, Sendable {
@@ -26,44 +29,48 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         return nil
     }
 
-    /// The providers to work with: those of the configuration file, or the embedded simulators.
-    func providers(in context: ToolContext) async throws -> ProviderSet {
-        let observers: [any HTTPObserver] = verbose ? [VerboseObserver(context: context)] : []
+    /// Keep the embedded simulators' state in a file (no effect with a configuration file).
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With the embedded simulators: start from this state file and write it back at the end"
+                + " (default: $JOBBRIDGE_SIMULATOR_STATE).", valueName: "file"))
+    public var state: String?
+
+    /// The providers to work with: those of the configuration file, or the embedded
+    /// simulators (started from `defaultState` when no state file is named).
+    func providers(in context: ToolContext, defaultState: URL? = nil) async throws -> ProviderSet {
+        let observers: [any HTTPObserver] = verbose ? [Self.verboseObserver(context)] : []
         guard let path = configurationPath(in: context) else {
-            return try await EmbeddedSimulators.make(context: context, observers: observers)
+            let named = state ?? context.environment[EmbeddedSimulators.stateVariable]
+            let stateFile = named.map { URL(fileURLWithPath: context.absolutePath($0)) } ?? defaultState
+            return try await EmbeddedSimulators.make(context: context, observers: observers, stateFile: stateFile)
         }
         let configuration = try ToolConfiguration.load(path: path)
         guard !configuration.providers.isEmpty else {
             throw ConfigurationError.at(path, line: nil, key: "providers", "the file names no provider")
         }
         return try ConfiguredProviders.make(
-            configuration, context: context, transport: Transports.default, observers: observers)
+            configuration, context: context, transport: Transports.shared, observers: observers)
+    }
+
+    /// `--verbose`: JobBridgeLogging's observer, logging every attempt (redacted) to
+    /// standard error.
+    static func verboseObserver(_ context: ToolContext) -> any HTTPObserver {
+        let sink = context.standardError
+        let logger = Logger(label: "jobbridge.http") { _ in StandardErrorLogHandler(sink: sink) }
+        return HTTPLogObserver(
+            logger: logger, options: HTTPLogObserver.Options(requestLevel: .debug, recordsMetrics: false))
     }
 }
 
-/// The transport configured providers use.
+/// The transports configured providers use: AsyncHTTPClient's, which waits without
+/// spinning a core (Foundation's URLSession on Linux does not).
 enum Transports {
-    /// URLSession's (replaced by the AsyncHTTPClient transport where it is available).
-    static var `default`: any HTTPTransport { URLSessionTransport() }
-}
-
-/// `--verbose`: one line per request event on standard error, redacted (the core gives
-/// observers redacted values only).
-struct VerboseObserver: HTTPObserver {
-    let context: ToolContext
-
-    func observe(_ event: HTTPEvent) {
-        let request = event.request
-        let head = "\(request.provider) \(request.operation?.rawValue ?? "-") #\(request.attempt)"
-        switch event {
-        case .requestSent:
-            context.printError("> \(head) \(request.method.rawValue) \(request.url)")
-        case .responseReceived(_, let response):
-            context.printError("< \(head) \(response.status) in \(response.duration)")
-        case .failed(_, let error, let duration):
-            context.printError("! \(head) failed after \(duration): \(error)")
-        case .retrying(_, let delay):
-            context.printError("~ \(head) retrying in \(delay)")
-        }
-    }
+    /// One shared client for the whole process.
+    static let shared: any HTTPTransport = AsyncHTTPClientTransport.shared
+    /// A client that also accepts plain `http://` to hosts other than loopback, for
+    /// providers configured with `allow_insecure_http = true`.
+    static let insecure: any HTTPTransport = AsyncHTTPClientTransport(
+        configuration: AsyncHTTPClientTransport.Configuration(allowsInsecureHTTP: true))
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobBridge
+import JobBridgeMigration
 
 /// The `jobbridge` command: jobs on CData Sync, CData Connect AI and NX1 behind one tool.
 ///
@@ -40,6 +41,17 @@ public struct JobBridgeTool: AsyncParsableCommand {
     /// error and the usage on standard error and returns ``ExitStatus/usage`` before any
     /// command runs: an unknown option never falls through to a real action.
     public static func run(_ arguments: [String], context: ToolContext = .process) async -> ExitStatus {
+        let status = await runCommand(arguments, context: context)
+        do {
+            try await context.endings.run()
+        } catch {
+            context.printError(prefix(.failed, context) + Redactor.redact("\(error)"))
+            return status == .done ? .failed : status
+        }
+        return status
+    }
+
+    private static func runCommand(_ arguments: [String], context: ToolContext) async -> ExitStatus {
         await ToolContext.$current.withValue(context) {
             let command: any ParsableCommand
             do {
@@ -63,6 +75,9 @@ public struct JobBridgeTool: AsyncParsableCommand {
             } catch let exit as ToolExit {
                 if let message = exit.message { context.printError(prefix(exit.status, context) + message) }
                 return exit.status
+            } catch let error as MigrationError {
+                context.printError(prefix(.failed, context) + error.description)
+                return .failed
             } catch let error as JobBridgeError {
                 let status: ExitStatus =
                     [.configuration, .invalidDefinition].contains(error.code) ? .usage : .failed

@@ -28,6 +28,7 @@ enum ConfiguredProviders {
     ) throws -> ProviderEntry {
         let credentials = CredentialResolver(configuration: configuration, context: context, file: file)
         let insecure = configuration.settings["allow_insecure_http"] == "true"
+        let transport = insecure ? Transports.insecure : transport
         let zone = configuration.timeZone ?? .gmt
         let provider: any JobProvider
         do {

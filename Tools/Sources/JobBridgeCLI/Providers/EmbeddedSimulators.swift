@@ -5,6 +5,7 @@ import JobBridgeConnectSimulator
 import JobBridgeNX1
 import JobBridgeNX1Simulator
 import JobBridgeSimulation
+import JobBridgeSimulatorServer
 import JobBridgeSync
 import JobBridgeSyncSimulator
 
@@ -14,15 +15,21 @@ import JobBridgeSyncSimulator
 /// fresh clone, with no account.
 ///
 /// Handles: `sync` (CData Sync, four jobs), `connect` (CData Connect AI, three jobs) and
-/// `nx1` (NX1, four jobs). Nothing persists between two commands: each starts from the
-/// demo data again.
+/// `nx1` (NX1, four jobs). Each command starts from the demo data again, unless a state
+/// file is given (`--state`, `JOBBRIDGE_SIMULATOR_STATE`, or for `migrate` the file
+/// beside the plan): the simulators then start from it and write their state back to it
+/// when the command ends.
 public enum EmbeddedSimulators {
     /// The environment variable that fixes the simulated clock's start (ISO 8601, such as
     /// `2026-11-23T12:00:00Z`), for output that is the same on every run.
     public static let startVariable = "JOBBRIDGE_SIMULATOR_START"
+    /// The environment variable naming a file the embedded simulators keep their state in.
+    public static let stateVariable = "JOBBRIDGE_SIMULATOR_STATE"
 
-    /// The three simulated providers.
-    public static func make(context: ToolContext, observers: [any HTTPObserver] = []) async throws -> ProviderSet {
+    /// The three simulated providers, started from `stateFile` when it exists.
+    public static func make(
+        context: ToolContext, observers: [any HTTPObserver] = [], stateFile: URL? = nil
+    ) async throws -> ProviderSet {
         var start = context.now()
         if let text = context.environment[startVariable] {
             guard let date = ISO8601DateFormatter().date(from: text) else {
@@ -32,34 +39,41 @@ public enum EmbeddedSimulators {
         }
         // Whole seconds, so that printed dates are stable.
         let clock = SimulatedClock(startDate: Date(timeIntervalSince1970: start.timeIntervalSince1970.rounded(.down)))
+        let services = try await SimulatedServices.demo(clock: clock)
+        if let stateFile {
+            let file = StateFile(stateFile)
+            if let snapshot = try file.read() { try await services.restore(snapshot) }
+            context.atExit {
+                try file.write(try await services.snapshot())
+            }
+        }
 
         guard let syncURL = URL(string: "https://sync.example.com:8181/api.rsc/v2") else {
             throw JobBridgeError(.configuration, "the embedded Sync URL is invalid")
         }
         let sync = SyncProvider(
             client: try SyncClient(
-                baseURL: syncURL, credentials: SyncClient.tokenCredentials(Secret(SyncSimulator.demoToken)),
-                transport: await SyncSimulator.demo(clock: clock), observers: observers, clock: clock),
-            workspaceID: SyncSimulator.demoWorkspaceID, name: "CData Sync (simulator)")
+                baseURL: syncURL, credentials: SyncClient.tokenCredentials(Secret(services.syncToken)),
+                transport: services, observers: observers, clock: clock),
+            workspaceID: services.syncWorkspace, name: "CData Sync (simulator)")
 
-        let connectSimulator = try await ConnectSimulator.demo(clock: clock)
         let connect = ConnectProvider(
             client: try ConnectClient(
-                transport: connectSimulator, observers: observers, clock: clock, now: clock.dateSource,
+                transport: services, observers: observers, clock: clock, now: clock.dateSource,
                 tokenProvider: { AccessToken(token: Secret(ConnectSimulator.defaultToken)) }),
             name: "CData Connect AI (simulator)",
             cacheConnection: ConnectionRef(
                 id: ConnectionID(ConnectSimulator.demoCacheConnectionID), name: "CacheConnection"),
             now: clock.dateSource)
 
-        let nx1Simulator = await NX1Simulator.demo(clock: clock)
+        let nx1Configuration = services.nx1?.configuration ?? NX1Simulator.Configuration()
         let nx1Credentials = try NX1Auth.clientCredentials(
-            client: "acme", clientID: "jobbridge", clientSecret: "simulator-secret", transport: nx1Simulator,
-            now: clock.dateSource)
+            client: nx1Configuration.client, clientID: nx1Configuration.clientID,
+            clientSecret: Secret(nx1Configuration.clientSecret), transport: services, now: clock.dateSource)
         let nx1 = NX1Provider(
             client: try NX1Client(
-                client: "acme", credentials: nx1Credentials, transport: nx1Simulator, observers: observers,
-                clock: clock),
+                client: nx1Configuration.client, credentials: nx1Credentials, transport: services,
+                observers: observers, clock: clock),
             name: "NX1 (simulator)", now: clock.dateSource)
 
         return ProviderSet(
