@@ -3,9 +3,9 @@ import Testing
 
 /// Every command end to end, as a child process of the built `jobbridge`, on the embedded
 /// simulators (no configuration): exit codes, `--json` shapes, colour rules.
-@Suite struct CommandLineTests {
-    @Test func jobsListsEveryProviderOnAFreshClone() throws {
-        let result = try ToolProcess.run(["jobs"])
+@Suite(.serialized) struct CommandLineTests {
+    @Test func jobsListsEveryProviderOnAFreshClone() async throws {
+        let result = try await ToolProcess.run(["jobs"])
         #expect(result.status == 0, "\(result)")
         for name in ["Salesforce to Snowflake", "MailChimp conversations", "Classify support tickets"] {
             #expect(result.standardOutput.contains(name), "\(result)")
@@ -15,8 +15,8 @@ import Testing
         #expect(!result.standardOutput.contains("\u{1B}["))
     }
 
-    @Test func jobsJSONHasTheDocumentedFields() throws {
-        let result = try ToolProcess.run(["jobs", "--json"])
+    @Test func jobsJSONHasTheDocumentedFields() async throws {
+        let result = try await ToolProcess.run(["jobs", "--json"])
         #expect(result.status == 0, "\(result)")
         let object = try result.json()
         let jobs = try #require(object["jobs"] as? [[String: Any]])
@@ -38,25 +38,25 @@ import Testing
         #expect((object["failures"] as? [Any])?.isEmpty == true)
     }
 
-    @Test func jobsOfOneProvider() throws {
-        let result = try ToolProcess.run(["jobs", "--provider", "nx1", "--json"])
+    @Test func jobsOfOneProvider() async throws {
+        let result = try await ToolProcess.run(["jobs", "--provider", "nx1", "--json"])
         #expect(result.status == 0, "\(result)")
         let jobs = try #require(try result.json()["jobs"] as? [[String: Any]])
         #expect(jobs.count == 4)
         #expect(jobs.allSatisfy { $0["provider"] as? String == "nx1" })
     }
 
-    @Test func anUnknownProviderIsAUsageError() throws {
-        let result = try ToolProcess.run(["jobs", "--provider", "airflow"])
+    @Test func anUnknownProviderIsAUsageError() async throws {
+        let result = try await ToolProcess.run(["jobs", "--provider", "airflow"])
         #expect(result.status == 2, "\(result)")
         #expect(result.standardError.contains("no provider named 'airflow'"))
     }
 
-    @Test func providersShowsTheCapabilityMatrix() throws {
-        let table = try ToolProcess.run(["providers"])
+    @Test func providersShowsTheCapabilityMatrix() async throws {
+        let table = try await ToolProcess.run(["providers"])
         #expect(table.status == 0, "\(table)")
         #expect(table.standardOutput.contains("runTasks"))
-        let result = try ToolProcess.run(["providers", "--json"])
+        let result = try await ToolProcess.run(["providers", "--json"])
         let providers = try #require(try result.json()["providers"] as? [[String: Any]])
         #expect(providers.map { $0["handle"] as? String } == ["sync", "connect", "nx1"])
         let nx1 = try #require(providers.last?["operations"] as? [String: Bool])
@@ -65,53 +65,53 @@ import Testing
         #expect(providers.first?["cancelled_run_reads_as"] as? String == "cancelled")
     }
 
-    @Test func showByNameAndByID() throws {
-        let byName = try ToolProcess.run(["show", "sync", "Salesforce to Snowflake", "--json"])
+    @Test func showByNameAndByID() async throws {
+        let byName = try await ToolProcess.run(["show", "sync", "Salesforce to Snowflake", "--json"])
         #expect(byName.status == 0, "\(byName)")
         let job = try byName.json()
         #expect((job["tasks"] as? [Any])?.count == 2)
         #expect((job["next_runs"] as? [String])?.first == "2026-11-23T18:00:00Z")
         let id = try #require(job["id"] as? String)
-        let byID = try ToolProcess.run(["show", "sync", id])
+        let byID = try await ToolProcess.run(["show", "sync", id])
         #expect(byID.status == 0, "\(byID)")
         #expect(byID.standardOutput.contains("REPLICATE [Account] SELECT * FROM [Account]"))
-        let missing = try ToolProcess.run(["show", "sync", "No such job"])
+        let missing = try await ToolProcess.run(["show", "sync", "No such job"])
         #expect(missing.status == 1, "\(missing)")
         #expect(missing.standardError.contains("no job 'No such job' on sync"))
     }
 
-    @Test func runAndWaitEndsWithTheRunsStatus() throws {
-        let result = try ToolProcess.run(["run", "sync", "Salesforce to Snowflake", "--wait", "--json"])
+    @Test func runAndWaitEndsWithTheRunsStatus() async throws {
+        let result = try await ToolProcess.run(["run", "sync", "Salesforce to Snowflake", "--wait", "--json"])
         #expect(result.status == 0, "\(result)")
         let run = try result.json()
         #expect(run["status"] as? String == "succeeded")
-        let plain = try ToolProcess.run(["run", "connect", "MailChimp conversations", "--wait"])
+        let plain = try await ToolProcess.run(["run", "connect", "MailChimp conversations", "--wait"])
         #expect(plain.status == 0, "\(plain)")
         #expect(plain.standardOutput.contains("succeeded"))
     }
 
-    @Test func cancelOnAProviderThatCannotIsAFailureNamingIt() throws {
-        let result = try ToolProcess.run(["cancel", "nx1", "Classify support tickets"])
+    @Test func cancelOnAProviderThatCannotIsAFailureNamingIt() async throws {
+        let result = try await ToolProcess.run(["cancel", "nx1", "Classify support tickets"])
         #expect(result.status == 1, "\(result)")
         #expect(result.standardError.contains("unsupported"))
         #expect(result.standardError.contains("cancelRun"))
     }
 
-    @Test func historyListsPastRuns() throws {
-        let result = try ToolProcess.run(["history", "sync", "Salesforce to Snowflake", "--json"])
+    @Test func historyListsPastRuns() async throws {
+        let result = try await ToolProcess.run(["history", "sync", "Salesforce to Snowflake", "--json"])
         #expect(result.status == 0, "\(result)")
         let object = try result.json()
         #expect(object["source"] as? String == "history")
         #expect((object["runs"] as? [Any])?.count == 1)
-        let status = try ToolProcess.run(["history", "nx1", "Classify support tickets", "--json"])
+        let status = try await ToolProcess.run(["history", "nx1", "Classify support tickets", "--json"])
         #expect(try status.json()["source"] as? String == "status")
     }
 
-    @Test func cronExplainNextAndConvert() throws {
-        let explain = try ToolProcess.run(["cron", "explain", "0 9 * * 1-5", "--time-zone", "America/New_York"])
+    @Test func cronExplainNextAndConvert() async throws {
+        let explain = try await ToolProcess.run(["cron", "explain", "0 9 * * 1-5", "--time-zone", "America/New_York"])
         #expect(explain.status == 0, "\(explain)")
         #expect(explain.standardOutput.contains("Monday through Friday"))
-        let next = try ToolProcess.run([
+        let next = try await ToolProcess.run([
             "cron", "next", "30 2 * * *", "--count", "3", "--after", "2026-03-28T00:00:00Z", "--time-zone",
             "Europe/Berlin", "--json",
         ])
@@ -120,68 +120,68 @@ import Testing
             try next.json()["runs"] as? [String] == [
                 "2026-03-28T01:30:00Z", "2026-03-29T01:00:00Z", "2026-03-30T00:30:00Z",
             ])
-        let exact = try ToolProcess.run(["cron", "convert", "0 */6 * * *", "--to", "interval", "--json"])
+        let exact = try await ToolProcess.run(["cron", "convert", "0 */6 * * *", "--to", "interval", "--json"])
         #expect(exact.status == 0, "\(exact)")
         #expect(try exact.json()["verdict"] as? String == "exact")
-        let approximate = try ToolProcess.run(["cron", "convert", "every 5 hours", "--to", "standard", "--json"])
+        let approximate = try await ToolProcess.run(["cron", "convert", "every 5 hours", "--to", "standard", "--json"])
         #expect(approximate.status == 3, "\(approximate)")
         let object = try approximate.json()
         #expect(object["verdict"] as? String == "approximate")
         #expect((object["differences"] as? [String])?.isEmpty == false)
-        let impossible = try ToolProcess.run(["cron", "convert", "every 2 weeks", "--to", "standard"])
+        let impossible = try await ToolProcess.run(["cron", "convert", "every 2 weeks", "--to", "standard"])
         #expect(impossible.status == 1, "\(impossible)")
         #expect(impossible.standardOutput.contains("impossible"))
-        let invalid = try ToolProcess.run(["cron", "explain", "61 * * * *"])
+        let invalid = try await ToolProcess.run(["cron", "explain", "61 * * * *"])
         #expect(invalid.status == 2, "\(invalid)")
         #expect(invalid.standardError.contains("minute"))
     }
 
-    @Test func anUnknownOptionIsAUsageErrorThatDoesNothing() throws {
+    @Test func anUnknownOptionIsAUsageErrorThatDoesNothing() async throws {
         for arguments in [
             ["jobs", "--frobnicate"], ["run", "sync", "Salesforce to Snowflake", "--wiat"], ["migrate", "apply"],
             ["nonsense"],
         ] {
-            let result = try ToolProcess.run(arguments)
+            let result = try await ToolProcess.run(arguments)
             #expect(result.status == 2, "\(arguments): \(result)")
             #expect(result.standardOutput.isEmpty, "\(arguments): \(result)")
         }
     }
 
-    @Test func everyCommandHasHelpWithExamples() throws {
+    @Test func everyCommandHasHelpWithExamples() async throws {
         for command in [
             [], ["providers"], ["jobs"], ["show"], ["run"], ["cancel"], ["history"], ["cron"], ["cron", "explain"],
             ["cron", "next"], ["cron", "convert"], ["simulate"], ["migrate"],
         ] {
-            let result = try ToolProcess.run(command + ["--help"])
+            let result = try await ToolProcess.run(command + ["--help"])
             #expect(result.status == 0, "\(command): \(result)")
             #expect(result.standardOutput.contains("Example"), "\(command): \(result.standardOutput)")
         }
     }
 
-    @Test func colourOnlyOnATerminalAndNeverWithNOCOLOR() throws {
-        let terminal = try ToolProcess.run(
+    @Test func colourOnlyOnATerminalAndNeverWithNOCOLOR() async throws {
+        let terminal = try await ToolProcess.run(
             ["cron", "convert", "0 */6 * * *", "--to", "interval"],
             environment: ToolProcess.environment(["JOBBRIDGE_FORCE_TTY": "100"]))
         #expect(terminal.standardOutput.contains("\u{1B}[32mexact"), "\(terminal)")
-        let noColor = try ToolProcess.run(
+        let noColor = try await ToolProcess.run(
             ["cron", "convert", "0 */6 * * *", "--to", "interval"],
             environment: ToolProcess.environment(["JOBBRIDGE_FORCE_TTY": "100", "NO_COLOR": "1"]))
         #expect(noColor.status == 0)
         #expect(!noColor.standardOutput.contains("\u{1B}["), "\(noColor)")
-        let pipe = try ToolProcess.run(["cron", "convert", "0 */6 * * *", "--to", "interval"])
+        let pipe = try await ToolProcess.run(["cron", "convert", "0 */6 * * *", "--to", "interval"])
         #expect(!pipe.standardOutput.contains("\u{1B}["), "\(pipe)")
     }
 
-    @Test func tablesFitTheTerminal() throws {
-        let narrow = try ToolProcess.run(["jobs"], environment: ToolProcess.environment(["COLUMNS": "90"]))
+    @Test func tablesFitTheTerminal() async throws {
+        let narrow = try await ToolProcess.run(["jobs"], environment: ToolProcess.environment(["COLUMNS": "90"]))
         #expect(narrow.status == 0, "\(narrow)")
         let table = narrow.standardOutput.split(separator: "\n").prefix { !$0.hasPrefix("*") }
         for line in table { #expect(line.count <= 90, "\(line.count): \(line)") }
-        let wide = try ToolProcess.run(["jobs"])
+        let wide = try await ToolProcess.run(["jobs"])
         #expect(wide.standardOutput.split(separator: "\n").contains { $0.count > 90 })
     }
 
-    @Test func aConfigurationWithAnInlineSecretIsRefusedBeforeAnything() throws {
+    @Test func aConfigurationWithAnInlineSecretIsRefusedBeforeAnything() async throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write(
             "jobbridge.toml",
@@ -191,14 +191,15 @@ import Testing
             base_url = "https://sync.example.com/api.rsc/v2"
             token = "canary-inline-secret"
             """)
-        let result = try ToolProcess.run(["jobs"], environment: ToolProcess.environment(["JOBBRIDGE_CONFIG": path]))
+        let result = try await ToolProcess.run(
+            ["jobs"], environment: ToolProcess.environment(["JOBBRIDGE_CONFIG": path]))
         #expect(result.status == 2, "\(result)")
         #expect(result.standardError.contains("jobbridge.toml:4: 'token' holds a secret inline"), "\(result)")
         #expect(!result.standardError.contains("canary-inline-secret"))
         #expect(result.standardOutput.isEmpty)
     }
 
-    @Test func aMissingEnvironmentVariableIsNamed() throws {
+    @Test func aMissingEnvironmentVariableIsNamed() async throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write(
             "jobbridge.toml",
@@ -208,12 +209,12 @@ import Testing
             base_url = "https://sync.example.com/api.rsc/v2"
             token_env = "JOBBRIDGE_TEST_SYNC_TOKEN"
             """)
-        let result = try ToolProcess.run(["jobs", "--config", path])
+        let result = try await ToolProcess.run(["jobs", "--config", path])
         #expect(result.status == 2, "\(result)")
         #expect(result.standardError.contains("JOBBRIDGE_TEST_SYNC_TOKEN is not set"), "\(result)")
     }
 
-    @Test func aProviderThatCannotBeReachedFailsTheListing() throws {
+    @Test func aProviderThatCannotBeReachedFailsTheListing() async throws {
         let directory = try TemporaryDirectory()
         // Port 9 on loopback (discard) is closed: the connection is refused at once.
         let path = try directory.write(
@@ -225,7 +226,7 @@ import Testing
             token_env = "T"
             timeout = 5
             """)
-        let result = try ToolProcess.run(
+        let result = try await ToolProcess.run(
             ["jobs", "--config", path, "--json"], environment: ToolProcess.environment(["T": "canary-env-token"]))
         #expect(result.status == 1, "\(result)")
         let failures = try #require(try result.json()["failures"] as? [[String: Any]])

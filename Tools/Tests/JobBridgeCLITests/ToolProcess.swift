@@ -50,10 +50,19 @@ struct ToolProcess {
         return environment
     }
 
-    /// Runs `jobbridge` with arguments and an environment, in a directory.
+    /// Runs `jobbridge` with arguments and an environment, in a directory, and waits for
+    /// its end without blocking a thread of Swift's concurrency pool (in-process servers
+    /// answer on that pool while the child runs).
     static func run(
         _ arguments: [String], environment: [String: String] = environment(), directory: URL? = nil
-    ) throws -> Result {
+    ) async throws -> Result {
+        try await launch(arguments, environment: environment, directory: directory).result()
+    }
+
+    /// Starts `jobbridge` and returns at once: its pid is known, its result comes later.
+    static func launch(
+        _ arguments: [String], environment: [String: String] = environment(), directory: URL? = nil
+    ) throws -> Running {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
@@ -64,32 +73,82 @@ struct ToolProcess {
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
+        let ended = Ended()
+        process.terminationHandler = { ended.signal($0.terminationStatus) }
         try process.run()
-        // Read both pipes to the end before waiting, so a full pipe never blocks the child.
-        let errorData = ReadAll(error.fileHandleForReading)
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData.wait(), as: UTF8.self))
+        // Both pipes are read to their end on threads of their own, so a full pipe never
+        // blocks the child.
+        return Running(
+            pid: process.processIdentifier, output: ReadAll(output.fileHandleForReading),
+            error: ReadAll(error.fileHandleForReading), ended: ended)
+    }
+
+    /// A child process that was started.
+    struct Running: Sendable {
+        let pid: Int32
+        let output: ReadAll
+        let error: ReadAll
+        let ended: Ended
+
+        /// Waits for the end and collects what it printed.
+        func result() async -> Result {
+            let status = await ended.wait()
+            let standardOutput = await output.value()
+            let standardError = await error.value()
+            return Result(
+                status: status, standardOutput: String(decoding: standardOutput, as: UTF8.self),
+                standardError: String(decoding: standardError, as: UTF8.self))
+        }
     }
 }
 
-/// Reads a file handle to its end on another thread.
+/// A process's end, awaited without blocking a thread.
+final class Ended: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var status: Int32?
+    private var waiters: [CheckedContinuation<Int32, Never>] = []
+
+    func signal(_ value: Int32) {
+        let resumed = lock.withLock {
+            status = value
+            defer { waiters = [] }
+            return waiters
+        }
+        for waiter in resumed { waiter.resume(returning: value) }
+    }
+
+    func wait() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let ready = lock.withLock { () -> Int32? in
+                if let status { return status }
+                waiters.append(continuation)
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+}
+
+/// Reads a file handle to its end on a thread of its own.
 final class ReadAll: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
+    private let ended = Ended()
+    private let lock = NSLock()
+    // Guarded by `lock`.
     private var data = Data()
 
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
+            let read = handle.readDataToEndOfFile()
+            lock.withLock { data = read }
+            ended.signal(0)
         }
     }
 
-    func wait() -> Data {
-        done.wait()
-        return data
+    /// Everything read, once the other end closed.
+    func value() async -> Data {
+        _ = await ended.wait()
+        return lock.withLock { data }
     }
 }
 

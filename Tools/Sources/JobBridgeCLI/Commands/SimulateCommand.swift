@@ -49,6 +49,7 @@ struct SimulateCommand: AsyncParsableCommand {
         let server = try await SimulatorServer.start(
             SimulatorServer.Options(host: "127.0.0.1", port: port, stateFile: stateFile, faults: faults))
         context.print(SimulatorConfiguration.toml(server.endpoints))
+        context.print(SimulatorConfiguration.readyLine)
         let stop = { Task { await server.stop() } }
         let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
@@ -66,6 +67,9 @@ struct SimulateCommand: AsyncParsableCommand {
 /// The configuration file that points the tool at a served simulator: one
 /// `[providers.<name>]` table per provider, credentials by environment variable.
 public enum SimulatorConfiguration {
+    /// The last line `jobbridge simulate` prints once it serves (a TOML comment).
+    public static let readyLine = "# serving until interrupted (Ctrl-C)"
+
     /// The TOML text, preceded by comments that say which variables to export.
     public static func toml(_ endpoints: ServedEndpoints) -> String {
         var lines = [

@@ -41,6 +41,9 @@ struct Phase {
             source: source.provider, target: target.provider,
             options: ExecutionOptions(
                 concurrency: options.concurrency, clock: set.clock, now: set.now, breakLock: options.breakLock))
+        if options.breakLock, let gone = AbandonedLock.breakIfDead(journal: files.journal) {
+            context.printError("\(name): took over the journal lock of pid \(gone.pid), which is no longer running")
+        }
         let progress = MigrationProgress(context: context, total: plan.jobs.count, phase: name, quiet: false)
         let events = engine.events
         let consumer = Task {
@@ -53,9 +56,13 @@ struct Phase {
             engine.finishEvents()
             await consumer.value
             progress.finish()
-            let hint =
-                [LossCode.lockHeld, LossCode.lockStale].contains(error.code)
-                ? " (if that process is gone, run again with --break-lock)" : ""
+            var hint = ""
+            if [LossCode.lockHeld, LossCode.lockStale].contains(error.code) {
+                hint =
+                    AbandonedLock.deadHolder(ofJournal: files.journal).map {
+                        " (pid \($0.pid) is no longer running: run again with --break-lock)"
+                    } ?? " (if that process is gone, run again with --break-lock)"
+            }
             throw ToolExit(.failed, error.description + hint)
         } catch {
             engine.finishEvents()
