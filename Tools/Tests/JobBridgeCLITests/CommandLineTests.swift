@@ -150,7 +150,10 @@ import Testing
     @Test func everyCommandHasHelpWithExamples() async throws {
         for command in [
             [], ["providers"], ["jobs"], ["show"], ["run"], ["cancel"], ["history"], ["cron"], ["cron", "explain"],
-            ["cron", "next"], ["cron", "convert"], ["simulate"], ["migrate"],
+            ["cron", "next"], ["cron", "convert"], ["simulate"], ["migrate"], ["migrate", "plan"],
+            ["migrate", "apply"],
+            ["migrate", "resume"], ["migrate", "verify"], ["migrate", "cutover"], ["migrate", "rollback"],
+            ["migrate", "report"],
         ] {
             let result = try await ToolProcess.run(command + ["--help"])
             #expect(result.status == 0, "\(command): \(result)")
@@ -233,5 +236,48 @@ import Testing
         #expect(failures.first?["provider"] as? String == "down")
         #expect(!result.standardOutput.contains("canary-env-token"))
         #expect(!result.standardError.contains("canary-env-token"))
+    }
+
+    @Test func runWaitShowsALiveStatusLineOnATerminalOnly() async throws {
+        let terminal = try await ToolProcess.run(
+            ["run", "sync", "Salesforce to Snowflake", "--wait"],
+            environment: ToolProcess.environment(["JOBBRIDGE_FORCE_TTY": "120"]))
+        #expect(terminal.status == 0, "\(terminal)")
+        // One line rewritten in place: carriage return and erase-line, no newline per state.
+        #expect(terminal.standardError.contains("\r\u{1B}[Kqueued"), "\(terminal)")
+        #expect(terminal.standardError.contains("\r\u{1B}[Krunning"), "\(terminal)")
+        let pipe = try await ToolProcess.run(["run", "sync", "Salesforce to Snowflake", "--wait"])
+        #expect(pipe.status == 0, "\(pipe)")
+        #expect(!pipe.standardError.contains("\r"), "\(pipe)")
+        #expect(pipe.standardError.contains("running"), "\(pipe)")
+    }
+
+    /// The README's quick start: a migration in three commands on the embedded simulators,
+    /// whose state is kept beside the plan.
+    @Test func theQuickStartMigrationInThreeCommands() async throws {
+        let directory = try TemporaryDirectory()
+        let plan = try await ToolProcess.run(
+            [
+                "migrate", "plan", "--from", "sync", "--to", "nx1", "--connection", "c-salesforce=salesforce://crm",
+                "--connection", "c-snowflake=snowflake://warehouse", "--select", "Salesforce to Snowflake", "--out",
+                "plan.json",
+            ], directory: directory.url)
+        #expect(plan.status == 0, "\(plan)")
+        #expect(plan.standardOutput.contains("approximate"), "\(plan)")
+        let apply = try await ToolProcess.run(
+            ["migrate", "apply", "plan.json"], environment: ToolProcess.environment(["JOBBRIDGE_FORCE_TTY": "100"]),
+            directory: directory.url)
+        #expect(apply.status == 0, "\(apply)")
+        // A progress bar on a terminal.
+        #expect(apply.standardError.contains("apply [##############################] 1/1"), "\(apply)")
+        let report = try await ToolProcess.run(["migrate", "report", "plan.json", "--json"], directory: directory.url)
+        #expect(report.status == 0, "\(report)")
+        let jobs = try #require(try report.json()["jobs"] as? [[String: Any]])
+        #expect(jobs.map { $0["outcome"] as? String } == ["migrated"])
+        // The embedded NX1 simulator kept the target: it is listed by the next command.
+        let listed = try await ToolProcess.run(
+            ["jobs", "--provider", "nx1", "--state", "plan.json.simulators.json", "--json"], directory: directory.url)
+        let names = try #require(try listed.json()["jobs"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+        #expect(names.contains("Salesforce to Snowflake"), "\(names)")
     }
 }

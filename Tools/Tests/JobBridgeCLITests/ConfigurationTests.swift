@@ -110,6 +110,22 @@ import Testing
         #expect(twice.message.contains("not both"), "\(twice.message)")
     }
 
+    @Test func twoProvidersOfOneNameAreRefused() throws {
+        let text = """
+            [providers.a]
+            kind = "connect"
+            token_env = "A"
+            name = "Connect"
+
+            [providers.b]
+            kind = "connect"
+            name = "connect"
+            token_env = "B"
+            """
+        let error = try #require(throws: JobBridgeError.self) { try ToolConfiguration.parse(text, path: "jb.toml") }
+        #expect(error.message.hasPrefix("jb.toml:8: providers 'a' and 'b' have the same name"), "\(error.message)")
+    }
+
     @Test func notTOMLIsRefusedWithItsLine() throws {
         let error = try #require(throws: JobBridgeError.self) {
             try ToolConfiguration.parse("[providers.sync]\nkind = \"sync\nx = 1\n", path: "jb.toml")

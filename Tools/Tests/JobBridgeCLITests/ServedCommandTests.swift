@@ -1,5 +1,6 @@
 import Foundation
 import JobBridgeCLI
+import JobBridgeSimulatorServer
 import Testing
 
 #if canImport(Glibc)
@@ -70,6 +71,31 @@ import Testing
         let failures = try #require(object["failures"] as? [[String: Any]])
         #expect(failures.map { $0["provider"] as? String } == ["down"])
         #expect(result.standardError.contains("1 of 3 providers could not list their jobs"))
+    }
+
+    @Test func aProviderThatHangsIsReportedBesideTheOthers() async throws {
+        let served = try await ServedSimulators(await ServedSimulators.syncAndNX1(jobs: 2))
+        let hanging = try await SimulatorServer.start(
+            SimulatorServer.Options(faults: try FaultSpecification(parsing: "seed=1,latency=1:30s")))
+        defer {
+            Task {
+                await served.stop()
+                await hanging.stop()
+            }
+        }
+        let slow = SimulatorConfiguration.toml(hanging.endpoints).replacingOccurrences(
+            of: "[providers.sync]", with: "[providers.slow]"
+        ).replacingOccurrences(of: "sync (served simulator)", with: "slow Sync")
+        let onlySlow = slow.components(separatedBy: "[providers.connect]").first ?? slow
+        let path = try served.directory.write(
+            "with-slow.toml", SimulatorConfiguration.toml(served.server.endpoints) + "\n" + onlySlow)
+        let result = try await served.run(["jobs", "--json", "--timeout", "2"], ["JOBBRIDGE_CONFIG": path])
+        #expect(result.status == 3, "\(result)")
+        let object = try result.json()
+        #expect((object["jobs"] as? [Any])?.count == 2)
+        let failures = try #require(object["failures"] as? [[String: Any]])
+        #expect(failures.map { $0["provider"] as? String } == ["slow"], "\(failures)")
+        #expect(failures.first?["code"] as? String == "timeout")
     }
 
     @Test func verboseLogsEveryRequestWithoutItsSecret() async throws {

@@ -100,6 +100,17 @@ public struct ToolConfiguration: Sendable {
             providers.append(try reader.read())
         }
         providers.sort { $0.line < $1.line }
+        // Listings and errors name providers by their display name: two alike could not be told apart.
+        var seen: [String: String] = [:]
+        for provider in providers {
+            if let first = seen[provider.name.lowercased()] {
+                throw ConfigurationError.at(
+                    path, line: lines.line(of: ["providers", provider.handle, "name"]) ?? provider.line,
+                    key: "providers.\(provider.handle).name",
+                    "providers '\(first)' and '\(provider.handle)' have the same name '\(provider.name)'")
+            }
+            seen[provider.name.lowercased()] = provider.handle
+        }
         return ToolConfiguration(providers: providers, path: path)
     }
 
