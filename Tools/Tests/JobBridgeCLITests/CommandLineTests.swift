@@ -90,6 +90,17 @@ import Testing
         #expect(plain.standardOutput.contains("succeeded"))
     }
 
+    @Test func runChosenTasksWhereTheProviderCan() async throws {
+        let chosen = try await ToolProcess.run([
+            "run", "sync", "Salesforce to Snowflake", "--tasks", "870237973789151201", "--wait", "--json",
+        ])
+        #expect(chosen.status == 0, "\(chosen)")
+        #expect(try chosen.json()["status"] as? String == "succeeded")
+        let refused = try await ToolProcess.run(["run", "connect", "MailChimp conversations", "--tasks", "1"])
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.standardError.contains("runTasks"), "\(refused)")
+    }
+
     @Test func cancelOnAProviderThatCannotIsAFailureNamingIt() async throws {
         let result = try await ToolProcess.run(["cancel", "nx1", "Classify support tickets"])
         #expect(result.status == 1, "\(result)")

@@ -163,6 +163,26 @@ import Testing
         #expect(output.text.isEmpty)
     }
 
+    @Test func onlyTheProvidersACommandUsesNeedTheirSecrets() async throws {
+        let directory = try TemporaryDirectory()
+        // nx1's secret file exists; sync's variable is not set: a command on nx1 alone works.
+        try directory.write("nx1-secret", "simulator-secret\n")
+        let path = try directory.write("jobbridge.toml", Self.valid)
+        let errors = CapturedOutput()
+        let context = ToolContext(
+            environment: [:], standardOutput: CapturedOutput().sink, standardError: errors.sink, terminal: nil,
+            workingDirectory: directory.url.path)
+        let set = try await GlobalOptions.parse(["--config", path]).providers(in: context, needed: ["nx1"])
+        #expect(set.entries.map(\.handle) == ["nx1"])
+        let all = try GlobalOptions.parse(["--config", path])
+        await #expect(throws: JobBridgeError.self) { try await all.providers(in: context) }
+        let unknown = try #require(throws: ToolExit.self) {
+            try ToolConfiguration.parse(Self.valid, path: "jobbridge.toml").providers(named: ["connect"])
+        }
+        #expect(unknown.status == .usage)
+        #expect(unknown.message == "no provider named 'connect' in jobbridge.toml (there are: sync, nx1)")
+    }
+
     @Test func aSecretFileIsReadAndAMissingOneIsNamed() throws {
         let directory = try TemporaryDirectory()
         try directory.write("nx1-secret", "from-a-file\n")

@@ -31,6 +31,36 @@ import Testing
         #expect(ended.standardError.contains("stopped"))
     }
 
+    @Test func simulateKeepsItsStateInAFileAcrossRestarts() async throws {
+        let directory = try TemporaryDirectory()
+        let state = directory.url.appendingPathComponent("simulators.json").path
+        for round in 1...2 {
+            let simulate = try LiveProcess(["simulate", "--state", state])
+            let printed = try await simulate.waitForOutput(containing: SimulatorConfiguration.readyLine)
+            let path = try directory.write("simulators-\(round).toml", printed)
+            // Only sync's variable: the commands below use sync alone.
+            let environment = ToolProcess.environment(
+                ["JOBBRIDGE_CONFIG": path, "JOBBRIDGE_SIM_SYNC_TOKEN": "sync-demo-token"])
+            if round == 1 {
+                let run = try await ToolProcess.run(
+                    ["run", "sync", "Snowflake to HubSpot", "--json"], environment: environment)
+                #expect(run.status == 0, "\(run)")
+            }
+            // The run of the first server is in the history the second one serves.
+            let history = try await ToolProcess.run(
+                ["history", "sync", "Snowflake to HubSpot", "--json"], environment: environment)
+            #expect((try history.json()["runs"] as? [Any])?.count == 1, "round \(round): \(history)")
+            simulate.signal(SIGTERM)
+            #expect(await simulate.result().status == 0)
+        }
+    }
+
+    @Test func simulateRefusesABadFaultSpecification() async throws {
+        let result = try await ToolProcess.run(["simulate", "--faults", "seed=1,explode=0.5"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.standardError.contains("explode"), "\(result)")
+    }
+
     @Test func jobsShowRunHistoryOverSockets() async throws {
         let served = try await ServedSimulators(await ServedSimulators.syncAndNX1(jobs: 3))
         defer { Task { await served.stop() } }

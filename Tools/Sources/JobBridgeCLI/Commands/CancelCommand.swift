@@ -21,7 +21,7 @@ struct CancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = ToolContext.current
-        let set = try await global.providers(in: context)
+        let set = try await global.providers(in: context, needed: [provider])
         let entry = try set.entry(named: provider)
         try entry.provider.require(.cancelRun)
         let job = try await JobLookup.job(self.job, on: entry)

@@ -39,16 +39,25 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     /// The providers to work with: those of the configuration file, or the embedded
     /// simulators (started from `defaultState` when no state file is named).
-    func providers(in context: ToolContext, defaultState: URL? = nil) async throws -> ProviderSet {
+    ///
+    /// - Parameter needed: The providers the command uses (handles or names), when it does
+    ///   not use them all: only their credentials are read, so a variable another provider
+    ///   needs may be unset. A name the configuration does not have is a usage error.
+    func providers(in context: ToolContext, needed: [String]? = nil, defaultState: URL? = nil) async throws
+        -> ProviderSet
+    {
         let observers: [any HTTPObserver] = verbose ? [Self.verboseObserver(context)] : []
         guard let path = configurationPath(in: context) else {
             let named = state ?? context.environment[EmbeddedSimulators.stateVariable]
             let stateFile = named.map { URL(fileURLWithPath: context.absolutePath($0)) } ?? defaultState
             return try await EmbeddedSimulators.make(context: context, observers: observers, stateFile: stateFile)
         }
-        let configuration = try ToolConfiguration.load(path: path)
+        var configuration = try ToolConfiguration.load(path: path)
         guard !configuration.providers.isEmpty else {
             throw ConfigurationError.at(path, line: nil, key: "providers", "the file names no provider")
+        }
+        if let needed {
+            configuration.providers = try configuration.providers(named: needed)
         }
         return try ConfiguredProviders.make(
             configuration, context: context, transport: Transports.shared, observers: observers)

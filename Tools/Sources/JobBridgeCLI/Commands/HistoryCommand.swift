@@ -44,7 +44,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = ToolContext.current
-        let set = try await global.providers(in: context)
+        let set = try await global.providers(in: context, needed: [provider])
         let entry = try set.entry(named: provider)
         let job = try await JobLookup.job(self.job, on: entry)
         var runs: [JobRun] = []

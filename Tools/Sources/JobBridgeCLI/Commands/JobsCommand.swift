@@ -106,7 +106,7 @@ struct JobsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = ToolContext.current
-        let set = try await global.providers(in: context)
+        let set = try await global.providers(in: context, needed: provider.map { [$0] })
         let entries = try provider.map { [try set.entry(named: $0)] } ?? set.entries
         let registry = ProviderRegistry(entries.map(\.provider))
         let listing = await registry.listAllJobs(timeout: .seconds(timeout))

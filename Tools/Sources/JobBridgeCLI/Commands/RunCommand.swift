@@ -39,7 +39,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = ToolContext.current
-        let set = try await global.providers(in: context)
+        let set = try await global.providers(in: context, needed: [provider])
         let entry = try set.entry(named: provider)
         let job = try await JobLookup.job(self.job, on: entry)
         let chosen = tasks.isEmpty ? nil : tasks.map { TaskID($0) }

@@ -64,7 +64,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = ToolContext.current
-        let set = try await global.providers(in: context)
+        let set = try await global.providers(in: context, needed: [provider])
         let entry = try set.entry(named: provider)
         let job = try await JobLookup.job(self.job, on: entry)
         let now = set.now()

@@ -33,6 +33,26 @@ public struct ToolConfiguration: Sendable {
         self.path = path
     }
 
+    /// The providers with these handles or names (each matched as
+    /// ``ProviderSet/entry(named:)`` matches), in file order.
+    ///
+    /// - Throws: ``ToolExit`` (usage) for a name that matches none.
+    public func providers(named names: [String]) throws -> [ProviderConfiguration] {
+        var chosen = Set<String>()
+        for name in names {
+            guard
+                let found = providers.first(where: { $0.handle == name })
+                    ?? providers.first(where: { $0.handle.lowercased() == name.lowercased() })
+                    ?? providers.first(where: { $0.name.lowercased() == name.lowercased() })
+            else {
+                let known = providers.map(\.handle).joined(separator: ", ")
+                throw ToolExit.usage("no provider named '\(name)' in \(path) (there are: \(known))")
+            }
+            chosen.insert(found.handle)
+        }
+        return providers.filter { chosen.contains($0.handle) }
+    }
+
     /// The keys a provider table may hold.
     static let knownKeys: Set<String> = Set<String>([
         "kind", "name", "base_url", "workspace", "time_zone", "timeout", "auth", "user", "client", "client_id",

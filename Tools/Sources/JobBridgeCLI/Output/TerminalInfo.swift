@@ -24,12 +24,7 @@ public struct TerminalInfo: Sendable, Hashable {
         }
         guard isatty(STDOUT_FILENO) == 1 else { return nil }
         var size = winsize()
-        #if canImport(Darwin)
-            let request = UInt(TIOCGWINSZ)
-        #else
-            let request = UInt(TIOCGWINSZ)
-        #endif
-        if ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_col > 0 {
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return TerminalInfo(columns: Int(size.ws_col))
         }
         return TerminalInfo(columns: 0)

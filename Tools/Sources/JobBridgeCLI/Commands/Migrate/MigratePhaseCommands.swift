@@ -34,7 +34,8 @@ struct Phase {
         let context = ToolContext.current
         let files = MigrationFiles(options.plan, context: context)
         let plan = try files.readPlan()
-        let set = try await global.providers(in: context, defaultState: files.simulatorState)
+        let set = try await global.providers(
+            in: context, needed: [plan.sourceProvider, plan.targetProvider], defaultState: files.simulatorState)
         let source = try set.entry(named: plan.sourceProvider)
         let target = try set.entry(named: plan.targetProvider)
         let engine = MigrationEngine(

@@ -82,7 +82,7 @@ struct MigratePlanCommand: AsyncParsableCommand {
             }
             mapping.connections[parts[0]] = parts[1]
         }
-        let set = try await global.providers(in: context, defaultState: files.simulatorState)
+        let set = try await global.providers(in: context, needed: [from, to], defaultState: files.simulatorState)
         let source = try set.entry(named: from)
         let target = try set.entry(named: to)
         guard source.handle != target.handle else { throw ToolExit.usage("--from and --to name the same provider") }
