@@ -44,6 +44,11 @@ public protocol JobProvider: Sendable {
     func moveTask(_ taskID: TaskID, of jobID: JobID, to index: Int) async throws -> [JobTask]
     /// A task's past runs, newest first.
     func taskRuns(of taskID: TaskID, job jobID: JobID) async throws -> [JobRun]
+    /// The connections jobs can use, as the provider lists them (ids, names, drivers; never
+    /// credentials): what a migration checks a connection mapping against. Providers whose
+    /// jobs name connections by free text (NX1) keep the default, which throws
+    /// ``JobBridgeError/Code/unsupported``.
+    func connections() async throws -> [ProviderConnection]
 }
 
 /// Who a provider is and what it can do.
@@ -66,6 +71,9 @@ public struct ProviderDescriptor: Hashable, Sendable {
     /// back as. An update that sets a field outside ``FieldCapabilities/updatable`` is
     /// refused by validation.
     public var fields: FieldCapabilities
+    /// What a migration engine needs to know about the provider (provenance slot, task
+    /// model, cron zone, staging, native keys…); permissive by default (see ``MigrationTraits``).
+    public var migration: MigrationTraits
 
     /// Creates a descriptor. `scheduleKinds` defaults to every kind a provider can accept
     /// (``Schedule/Kind/writable``); ``Schedule/Kind/unreadable`` is removed from it.
@@ -76,13 +84,15 @@ public struct ProviderDescriptor: Hashable, Sendable {
         capabilities: ProviderCapabilities,
         scheduleKinds: Set<Schedule.Kind> = Schedule.Kind.writable,
         maximumNameLength: Int? = nil,
-        fields: FieldCapabilities = .all
+        fields: FieldCapabilities = .all,
+        migration: MigrationTraits = MigrationTraits()
     ) {
         self.name = name
         self.capabilities = capabilities
         self.scheduleKinds = scheduleKinds.subtracting([.unreadable])
         self.maximumNameLength = maximumNameLength
         self.fields = fields
+        self.migration = migration
     }
 }
 
@@ -150,5 +160,10 @@ extension JobProvider {
     /// Throws ``JobBridgeError/Code/unsupported``.
     public func taskRuns(of taskID: TaskID, job jobID: JobID) async throws -> [JobRun] {
         throw unsupported(.taskHistory)
+    }
+    /// Throws ``JobBridgeError/Code/unsupported``: the provider lists no connections.
+    public func connections() async throws -> [ProviderConnection] {
+        throw JobBridgeError(
+            .unsupported, "\(descriptor.name) does not list connections", provider: descriptor.name)
     }
 }

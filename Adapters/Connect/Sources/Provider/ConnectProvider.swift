@@ -77,7 +77,7 @@ public struct ConnectProvider: JobProvider {
         self.sendsJobNames = sendsJobNames
         self.descriptor = ProviderDescriptor(
             name: name, capabilities: Self.capabilities, scheduleKinds: [.interval, .cron],
-            fields: Self.fieldCapabilities(sendsJobNames: sendsJobNames))
+            fields: Self.fieldCapabilities(sendsJobNames: sendsJobNames), migration: Self.migrationTraits)
     }
 
     /// What Connect does with each field: every field is read; create sets all but the

@@ -41,7 +41,7 @@ public struct NX1Provider: JobProvider {
         self.now = now
         self.descriptor = ProviderDescriptor(
             name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron],
-            fields: Self.fieldCapabilities)
+            fields: Self.fieldCapabilities, migration: Self.migrationTraits)
     }
 
     /// What NX1 does with each field: it reads and creates name, kind, source, destination,

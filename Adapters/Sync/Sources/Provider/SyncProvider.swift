@@ -62,7 +62,7 @@ public struct SyncProvider: JobProvider {
         self.workspaceID = workspaceID
         self.descriptor = ProviderDescriptor(
             name: name, capabilities: Self.capabilities, scheduleKinds: [.manual, .cron],
-            fields: Self.fieldCapabilities)
+            fields: Self.fieldCapabilities, migration: Self.migrationTraits(workspaceID: workspaceID))
     }
 
     /// Every operation of ``JobOperation``: Sync's API has them all.

@@ -1,0 +1,396 @@
+import Foundation
+import JobBridge
+
+extension JobBridgeMigration {
+    /// Plans the migration of jobs from one provider to another, with zero mutating calls.
+    ///
+    /// Reads the selected source jobs (each fetched whole, tasks included), the target's jobs
+    /// (for provenance and name conflicts) and both providers' connection lists (where they
+    /// have them); translates each job field by field; compares schedules by their fire
+    /// instants; and lists every loss of every job at once. Two plans from the same inputs
+    /// encode to identical bytes. No secret is copied into the plan.
+    ///
+    /// - Parameters:
+    ///   - source: The provider the jobs come from.
+    ///   - selection: Which jobs (default all).
+    ///   - target: The provider they go to.
+    ///   - mapping: Connections, tables, job types, schedule overrides, server zone.
+    ///   - options: Conflict policy and the rest (part of the plan and of its id).
+    /// - Throws: a ``JobBridge/JobBridgeError`` from a read (stamped by the provider), or
+    ///   ``JobBridge/JobBridgeError/Code/notFound`` for a selected id the source does not have.
+    public static func plan(
+        from source: any JobProvider, selection: JobSelection = .all, to target: any JobProvider,
+        mapping: ConnectionMapping = ConnectionMapping(), options: MigrationOptions = MigrationOptions()
+    ) async throws -> MigrationPlan {
+        let jobs = try await Planner.selectedJobs(source, selection)
+        let sourceConnections = try await Planner.connections(of: source)
+        let targetConnections = try await Planner.connections(of: target)
+        let targetJobs = try await Planner.listedJobs(target)
+        let planner = Planner(
+            source: source.descriptor, target: target.descriptor, mapping: mapping, options: options,
+            sourceConnections: sourceConnections, targetConnections: targetConnections, targetJobs: targetJobs)
+        return planner.plan(jobs)
+    }
+}
+
+/// The pure part of planning: from jobs already read to a plan.
+struct Planner {
+    let source: ProviderDescriptor
+    let target: ProviderDescriptor
+    let mapping: ConnectionMapping
+    let options: MigrationOptions
+    let sourceConnections: [ProviderConnection]?
+    let targetConnections: [ProviderConnection]?
+    let targetJobs: [Job]
+
+    // MARK: Reads
+
+    static func selectedJobs(_ provider: any JobProvider, _ selection: JobSelection) async throws -> [Job] {
+        var jobs: [Job] = []
+        switch selection {
+        case .ids(let ids):
+            for id in Set(ids).sorted() { jobs.append(try await provider.job(id)) }
+            return jobs
+        case .all, .matching:
+            for try await job in provider.jobs() {
+                if case .matching(let predicate) = selection, !predicate(job) { continue }
+                jobs.append(job)
+            }
+        }
+        var whole: [Job] = []
+        let fetch =
+            provider.descriptor.capabilities.supports(.getJob)
+            && provider.descriptor.migration.taskModel == .orderedList
+        for job in jobs.sorted(by: { $0.id < $1.id }) {
+            whole.append(fetch && job.tasks.isEmpty ? try await provider.job(job.id) : job)
+        }
+        return whole
+    }
+
+    static func connections(of provider: any JobProvider) async throws -> [ProviderConnection]? {
+        do {
+            return try await provider.connections().sorted { $0.id < $1.id }
+        } catch let error as JobBridgeError where error.code == .unsupported {
+            return nil
+        }
+    }
+
+    static func listedJobs(_ provider: any JobProvider) async throws -> [Job] {
+        guard provider.descriptor.capabilities.supports(.listJobs) else { return [] }
+        var jobs: [Job] = []
+        for try await job in provider.jobs() where job.providerData?["is_deleted"]?.boolValue != true {
+            jobs.append(job)
+        }
+        return jobs.sorted { $0.id < $1.id }
+    }
+
+    // MARK: Plan
+
+    /// What pass 1 makes of a job: everything but the plan id.
+    struct Draft {
+        var job: Job
+        var snapshot: JobSnapshot
+        var fingerprint: Fingerprint
+        var losses: [Loss]
+        var needs: [ConnectionNeed]
+        var targets: [DraftTarget]
+    }
+
+    struct DraftTarget {
+        var splitIndex: Int
+        var key: ProvenanceKey
+        var definition: DefinitionSnapshot
+        var schedule: ScheduleSnapshot?
+        var carried: CarriedContent?
+        var baseName: String
+        var expectedName: String?
+        var lookup: TargetLookup
+    }
+
+    func plan(_ jobs: [Job]) -> MigrationPlan {
+        var drafts = jobs.map(draft)
+        // Pass 2: provenance and name conflicts, then the plan id.
+        var conflicts: [String] = []
+        var resolutions: [[Resolution]] = []
+        for index in drafts.indices {
+            var row: [Resolution] = []
+            for targetIndex in drafts[index].targets.indices {
+                let resolution = resolve(&drafts[index].targets[targetIndex], sourceName: drafts[index].job.name)
+                if let conflict = resolution.conflictID {
+                    conflicts.append("\(drafts[index].job.id.rawValue)|\(targetIndex)|\(conflict)")
+                }
+                row.append(resolution)
+            }
+            resolutions.append(row)
+        }
+        let targetNames = (try? Fingerprint(of: conflicts.sorted())) ?? Fingerprint(text: "")
+        let planID = Self.planID(
+            source: source, target: target, mapping: mapping, options: options, targetNames: targetNames,
+            fingerprints: drafts.map { "\($0.job.id.rawValue)=\($0.fingerprint)" })
+        let planned = zip(drafts, resolutions).map { finish($0, $1, planID: planID) }
+        return MigrationPlan(
+            planID: planID, sourceProvider: source.name, sourceScope: source.migration.scope,
+            targetProvider: target.name, targetScope: target.migration.scope, mappingFingerprint: mapping.fingerprint,
+            targetNamesFingerprint: targetNames, options: options, jobs: planned)
+    }
+
+    static func planID(
+        source: ProviderDescriptor, target: ProviderDescriptor, mapping: ConnectionMapping,
+        options: MigrationOptions, targetNames: Fingerprint, fingerprints: [String]
+    ) -> String {
+        let optionsPrint = (try? Fingerprint(of: options)) ?? Fingerprint(text: "")
+        let parts =
+            [
+                "v\(JobBridgeMigration.formatVersion)", source.name, source.migration.scope, target.name,
+                target.migration.scope, mapping.fingerprint.rawValue, optionsPrint.rawValue, targetNames.rawValue,
+            ] + fingerprints.sorted()
+        return ((try? Fingerprint(of: parts)) ?? Fingerprint(text: parts.joined())).rawValue
+    }
+
+    // MARK: Pass 1
+
+    func draft(_ job: Job) -> Draft {
+        let sourceTraits = source.migration
+        let targetTraits = target.migration
+        let snapshot = JobSnapshot(job)
+        var losses: [Loss] = []
+        let carried = ContentTranslation.freeSlotMember(sourceTraits).flatMap { CarriedContent(json: job.settings[$0]) }
+
+        let (kind, kindLosses) = KindTranslation.translate(
+            job.kind, to: targetTraits, mapping: mapping, carried: carried?.kind)
+        losses += kindLosses
+
+        var schedule = ScheduleTranslation.translate(
+            job, from: sourceTraits, to: targetTraits, targetKinds: target.scheduleKinds, mapping: mapping,
+            runsPerWindow: options.comparedRuns)
+        if let carriedSchedule = carried?.schedule, case .manual = job.schedule,
+            let restored = try? carriedSchedule.schedule()
+        {
+            // A target staged without its schedule: the intended one is carried.
+            var again = job
+            again.schedule = restored
+            schedule = ScheduleTranslation.translate(
+                again, from: sourceTraits, to: targetTraits, targetKinds: target.scheduleKinds, mapping: mapping,
+                runsPerWindow: options.comparedRuns)
+        }
+        losses += schedule.losses
+
+        let connections = ConnectionTranslation.translate(
+            job,
+            .init(
+                sourceTraits: sourceTraits, targetTraits: targetTraits, mapping: mapping, options: options,
+                sourceConnections: sourceConnections, targetConnections: targetConnections))
+        losses += connections.losses
+
+        let content = ContentTranslation.translate(
+            job, carried: carried,
+            .init(source: sourceTraits, target: targetTraits, targetCategory: kind?.category, mapping: mapping))
+        losses += content.losses
+
+        if !target.fields.creatable.contains(.name) {
+            losses.append(
+                Loss(
+                    .nameSetByProvider, field: "name",
+                    "the target names its jobs itself; the target of '\(job.name)' is found by its source and table"))
+        }
+        if !job.isEnabled {
+            losses.append(
+                Loss(.sourceDisabled, field: "isEnabled", "the source is disabled; the target stays disabled"))
+        }
+        if !sourceTraits.canDisableSource {
+            losses.append(
+                Loss(
+                    .cutoverDeleteOnly, field: "isEnabled",
+                    "the source cannot be disabled; cutover deletes it after keeping a snapshot, only when asked"))
+        }
+        if sourceTraits.destination == .implied, job.isEnabled {
+            losses.append(
+                Loss(.cutoverReadersLive, field: "isEnabled", "disabling the source switches its readers to live data"))
+        }
+        let staging: StagingMode =
+            targetTraits.staging == .manualScheduleRecreate ? .stagedManualRecreate : .createdDisabled
+        if staging == .stagedManualRecreate, let translated = schedule.schedule, translated != .manual {
+            losses.append(
+                Loss(
+                    .cutoverRecreate, field: "schedule",
+                    "the target is created without its schedule and re-created with it at cutover"))
+        }
+
+        var targets: [DraftTarget] = []
+        if let kind, let translated = schedule.schedule {
+            let named = target.fields.creatable.contains(.name)
+            for (index, tasks) in content.taskGroups.enumerated() {
+                let key = ProvenanceKey(
+                    sourceProvider: source.name, sourceScope: sourceTraits.scope, sourceJobID: job.id.rawValue,
+                    splitIndex: index)
+                let base = content.taskGroups.count > 1 && named ? "\(job.name) #\(index + 1)" : job.name
+                var settings = content.settings.merging(schedule.settings) { _, new in new }
+                var carriedContent: CarriedContent?
+                if ContentTranslation.freeSlotMember(targetTraits) != nil {
+                    carriedContent = CarriedContent(
+                        key: key, planID: "", sourceProvider: source.name, sourceScope: sourceTraits.scope,
+                        sourceID: job.id.rawValue, splitIndex: index, kind: KindSnapshot(job.kind),
+                        settings: content.carriedSettings, tasks: content.carriedTasks, fields: content.carriedFields,
+                        schedule: staging == .stagedManualRecreate ? ScheduleSnapshot(translated) : nil)
+                }
+                settings = SecretScrubber.scrub(settings)
+                let definition = DefinitionSnapshot(
+                    name: base, kind: kind, source: connections.source, destination: connections.destination,
+                    schedule: staging == .stagedManualRecreate ? .manual : ScheduleSnapshot(translated),
+                    isEnabled: staging == .stagedManualRecreate, tasks: tasks, settings: settings)
+                let expected: String? =
+                    named ? (targetTraits.provenanceSlot == .nameSuffix ? base + key.nameSuffix : base) : nil
+                targets.append(
+                    DraftTarget(
+                        splitIndex: index, key: key, definition: definition, schedule: ScheduleSnapshot(translated),
+                        carried: carriedContent, baseName: base, expectedName: expected,
+                        lookup: lookup(key: key, expected: expected, definition: definition)))
+            }
+        }
+        return Draft(
+            job: job, snapshot: snapshot, fingerprint: snapshot.fingerprint, losses: losses, needs: connections.needs,
+            targets: targets)
+    }
+
+    func lookup(key: ProvenanceKey, expected: String?, definition: DefinitionSnapshot) -> TargetLookup {
+        switch target.migration.provenanceSlot {
+        case .settingsMember(let member):
+            return TargetLookup(strategy: .settingsMember, key: key, member: member, name: expected)
+        case .nameSuffix:
+            return TargetLookup(strategy: .nameSuffix, key: key, nameSuffix: key.nameSuffix, name: expected)
+        case .naturalKey:
+            return TargetLookup(
+                strategy: .naturalKey, key: key, name: expected,
+                sourceConnection: definition.source?.id?.rawValue ?? definition.source?.name,
+                table: definition.tasks.first?.table)
+        case .none:
+            return TargetLookup(strategy: .name, key: key, name: expected ?? definition.name)
+        }
+    }
+
+    // MARK: Pass 2
+
+    struct Resolution {
+        var found: Job?
+        var conflictID: String?
+        var loss: Loss?
+        var action: MigrationAction = .create
+    }
+
+    /// Finds the target by provenance, else a same-named job that is not ours, and applies
+    /// the conflict policy (renaming the draft when asked).
+    func resolve(_ draft: inout DraftTarget, sourceName: String) -> Resolution {
+        var resolution = Resolution()
+        if let found = draft.lookup.find(in: targetJobs) {
+            resolution.found = found
+            resolution.action = .adopt
+            return resolution
+        }
+        guard target.fields.creatable.contains(.name),
+            let existing = targetJobs.first(where: { $0.name == draft.baseName || $0.name == draft.expectedName })
+        else { return resolution }
+        resolution.conflictID = existing.id.rawValue
+        switch options.conflictPolicy {
+        case .fail:
+            resolution.action = .blocked
+            resolution.loss = Loss(
+                .targetExists, field: "name",
+                "the target already has a job named '\(existing.name)' (id \(existing.id)) that this migration did "
+                    + "not create")
+        case .adopt:
+            resolution.found = existing
+            resolution.action = .adopt
+            resolution.loss = Loss(
+                .targetExists, field: "name",
+                "the target's job '\(existing.name)' (id \(existing.id)) is adopted as this job's target, unchanged",
+                verdict: .exact)
+        case .skip:
+            resolution.action = .skip
+            resolution.loss = Loss(
+                .targetExists, field: "name",
+                "the target already has a job named '\(existing.name)'; the job is skipped, as asked", verdict: .exact)
+        case .rename:
+            var counter = 1
+            var candidate = draft.baseName + options.renameSuffix
+            let taken = Set(targetJobs.map(\.name))
+            let suffix = target.migration.provenanceSlot == .nameSuffix ? draft.key.nameSuffix : ""
+            let full = { (name: String) in name + suffix }
+            while taken.contains(candidate) || taken.contains(full(candidate)) {
+                counter += 1
+                candidate = draft.baseName + options.renameSuffix + " \(counter)"
+            }
+            draft.baseName = candidate
+            draft.expectedName = full(candidate)
+            draft.definition.name = candidate
+            draft.lookup.name = draft.expectedName
+            resolution.loss = Loss(
+                .targetExists, field: "name",
+                "the target already has a job named '\(existing.name)'; this one is created as '\(full(candidate))'",
+                verdict: .exact)
+        }
+        return resolution
+    }
+
+    // MARK: Pass 3
+
+    func finish(_ draft: Draft, _ resolutions: [Resolution], planID: String) -> PlannedJob {
+        var losses = draft.losses + resolutions.compactMap(\.loss)
+        var targets: [PlannedTarget] = []
+        var actions: [MigrationAction] = []
+        let staging: StagingMode =
+            target.migration.staging == .manualScheduleRecreate ? .stagedManualRecreate : .createdDisabled
+        for (draftTarget, resolution) in zip(draft.targets, resolutions) {
+            var definition = draftTarget.definition
+            if var carried = draftTarget.carried, let member = ContentTranslation.freeSlotMember(target.migration) {
+                carried.planID = planID
+                definition.settings[member] = carried.json
+            }
+            var cutover: DefinitionSnapshot?
+            if staging == .stagedManualRecreate, let schedule = draftTarget.schedule {
+                cutover = definition
+                cutover?.schedule = schedule
+            }
+            var planned = PlannedTarget(
+                splitIndex: draftTarget.splitIndex, provenanceKey: draftTarget.key, definition: definition,
+                cutoverDefinition: cutover, expectedName: draftTarget.expectedName, lookup: draftTarget.lookup,
+                enableAtCutover: draft.job.isEnabled, staging: staging)
+            var action = resolution.action
+            if let found = resolution.found {
+                planned.existingTargetID = found.id.rawValue
+                if resolution.loss == nil {
+                    let differences = PlanVerification.differences(planned: planned, readBack: found)
+                    if differences.isEmpty {
+                        losses.append(
+                            Loss(
+                                .alreadyMigrated, field: nil,
+                                "target \(found.id) carries this job's provenance and matches the plan"))
+                    } else {
+                        action = .update
+                        planned.differences = differences
+                    }
+                }
+            }
+            actions.append(action)
+            targets.append(planned)
+        }
+        let verdict = MigrationVerdict.worst(losses.map(\.verdict))
+        let action: MigrationAction
+        if verdict == .impossible {
+            action = .skip
+        } else if verdict == .blocked || actions.contains(.blocked) || targets.isEmpty {
+            action = verdict == .blocked || actions.contains(.blocked) ? .blocked : .skip
+        } else if actions.contains(.skip) {
+            action = .skip
+        } else if actions.contains(.create) {
+            action = .create
+        } else if actions.contains(.update) {
+            action = .update
+        } else {
+            action = .adopt
+        }
+        return PlannedJob(
+            sourceID: draft.job.id.rawValue, sourceName: draft.job.name, source: draft.snapshot,
+            sourceFingerprint: draft.fingerprint, action: action, verdict: verdict, losses: losses,
+            connections: draft.needs, targets: targets)
+    }
+}
