@@ -16,7 +16,7 @@ import Testing
         let faults = { (server: any HTTPTransport) -> any HTTPTransport in
             FaultsOnRequests(.post, "/api/jobs", plan: [fault], server: server)
         }
-        let report = try await world.engine(wrapTarget: faults).apply(plan, journal: world.journalURL)
+        let report = try await world.engine(wrapTarget: faults).apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         #expect(report.totals.migrated == 3)
         #expect(world.targetCreates == 3)
         #expect(try await world.targetJobs().count == 3)
@@ -29,7 +29,7 @@ import Testing
         let plan = try await world.plan()
         let target = UncertainCreates(inner: try world.target(), actsBeforeFailing: true, failures: 1)
         let engine = MigrationEngine(source: try world.source(), target: target, options: world.options(concurrency: 1))
-        let report = try await engine.apply(plan, journal: world.journalURL)
+        let report = try await engine.apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         #expect(report.totals.migrated == 2)
         #expect(target.sends == 2)
         #expect(world.targetCreates == 2)
@@ -43,7 +43,7 @@ import Testing
         let plan = try await world.plan()
         let target = UncertainCreates(inner: try world.target(), actsBeforeFailing: false, failures: 1)
         let engine = MigrationEngine(source: try world.source(), target: target, options: world.options())
-        let report = try await engine.apply(plan, journal: world.journalURL)
+        let report = try await engine.apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         #expect(report.totals.migrated == 1)
         #expect(target.sends == 2)
         #expect(try await world.targetJobs().count == 1)
@@ -55,7 +55,7 @@ import Testing
         let plan = try await world.plan()
         let target = UncertainCreates(inner: try world.target(), actsBeforeFailing: false, failures: 5)
         let engine = MigrationEngine(source: try world.source(), target: target, options: world.options())
-        let report = try await engine.apply(plan, journal: world.journalURL)
+        let report = try await engine.apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         #expect(report.totals.failed == 1)
         #expect(target.sends == 2)
         #expect(report.jobs[0].errorCode == "outcomeUncertain")
@@ -66,7 +66,7 @@ import Testing
         let world = try await ExecutionWorld.make(jobs: 8)
         defer { world.folder.remove() }
         let plan = try await world.plan()
-        try await world.engine().apply(plan, journal: world.journalURL)
+        try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         // Cut the last record (a result) in the middle, as a crash mid-write would.
         let data = try Data(contentsOf: world.journalURL)
         let lines = data.split(separator: 0x0A)
@@ -74,7 +74,7 @@ import Testing
         let kept = data.prefix(data.count - last.count - 1 + min(cut, last.count - 1))
         try kept.write(to: world.journalURL)
         #expect(try JournalReader.read(at: world.journalURL).hadTornTail)
-        let report = try await world.engine().resume(plan, journal: world.journalURL)
+        let report = try await world.engine().resume(plan, journal: world.journalURL, mapping: ConnectionMapping())
         try await CrashResumeTests.expectConsistent(world: world, plan: plan, report: report)
     }
 
@@ -84,7 +84,7 @@ import Testing
         let plan = try await world.plan()
         let held = try JournalLock.acquire(journal: world.journalURL, now: world.clock.dateSource)
         await #expect {
-            try await world.engine().apply(plan, journal: world.journalURL)
+            try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         } throws: { error in
             let error = error as? MigrationError
             return error?.code == .lockHeld && error?.message.contains("pid") == true
@@ -93,14 +93,14 @@ import Testing
         // The holder dies: its lease expires; the next run is refused until it breaks the lock.
         world.clock.advance(by: .seconds(600))
         await #expect {
-            try await world.engine().apply(plan, journal: world.journalURL)
+            try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         } throws: { error in
             (error as? MigrationError)?.code == .lockStale
         }
         var options = world.options()
         options.breakLock = true
         let report = try await MigrationEngine(source: try world.source(), target: try world.target(), options: options)
-            .apply(plan, journal: world.journalURL)
+            .apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         #expect(report.totals.migrated == 2)
         await held.release()
     }
@@ -120,7 +120,7 @@ import Testing
         plan.jobs[1].targets[0].existingTargetID = theirs.id.rawValue
         plan.jobs[2].action = .skip
         plan.jobs[3].targets[0].definition.name += " (migrated)"
-        let report = try await world.engine().apply(plan, journal: world.journalURL)
+        let report = try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         #expect(report.jobs.map(\.outcome) == [.blocked, .adopted, .skipped, .migrated])
         #expect(report.jobs[0].codes.contains("TARGET_EXISTS"))
         #expect(report.jobs[1].targets[0].targetID == theirs.id.rawValue)
