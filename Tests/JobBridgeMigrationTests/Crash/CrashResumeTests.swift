@@ -30,9 +30,12 @@ import Testing
         defer { world.folder.remove() }
         let crash = CrashSwitch(k: k, point: point)
         let crashing = try world.engine(concurrency: 8, hook: crash.journalHook) { crash.transport($0) }
-        await #expect(throws: (any Error).self) { try await crashing.apply(plan, journal: world.journalURL, mapping: ConnectionMapping()) }
+        await #expect(throws: (any Error).self) {
+            try await crashing.apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
+        }
         #expect(crash.crashed)
-        let report = try await world.engine(concurrency: 8).resume(plan, journal: world.journalURL, mapping: ConnectionMapping())
+        let report = try await world.engine(concurrency: 8).resume(
+            plan, journal: world.journalURL, mapping: ConnectionMapping())
         try await Self.expectConsistent(world: world, plan: plan, report: report)
     }
 

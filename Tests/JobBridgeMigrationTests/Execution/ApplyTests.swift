@@ -29,7 +29,8 @@ import Testing
         #expect(creates == 5)
         // The same journal, and a fresh journal (found by provenance on the target).
         let again = try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
-        let fresh = try await world.engine().apply(plan, journal: world.folder.file("other.journal"), mapping: ConnectionMapping())
+        let fresh = try await world.engine().apply(
+            plan, journal: world.folder.file("other.journal"), mapping: ConnectionMapping())
         #expect(world.targetCreates == creates)
         for report in [again, fresh] {
             #expect(report.totals.migrated == 5)
@@ -77,7 +78,8 @@ import Testing
             RefusingReads(status: status, server: server)
         }
         await #expect {
-            try await world.engine(wrapTarget: refusing).apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
+            try await world.engine(wrapTarget: refusing).apply(
+                plan, journal: world.journalURL, mapping: ConnectionMapping())
         } throws: { error in
             let error = error as? MigrationError
             return error?.code == .preflightFailed && error?.subject == "listJobs"

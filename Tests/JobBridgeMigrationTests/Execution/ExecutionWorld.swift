@@ -183,7 +183,8 @@ enum TestPlans {
         return MigrationPlan(
             planID: "test-plan-\(jobs.count)", sourceProvider: sourceProvider, sourceScope: ExecutionWorld.workspace,
             targetProvider: target == .nx1 ? "NX1" : "CData Sync", targetScope: "",
-            mappingFingerprint: ConnectionMapping().fingerprint, targetNamesFingerprint: (try? Fingerprint(of: [String]())) ?? Fingerprint(text: ""),
+            mappingFingerprint: ConnectionMapping().fingerprint,
+            targetNamesFingerprint: (try? Fingerprint(of: [String]())) ?? Fingerprint(text: ""),
             options: MigrationOptions(), jobs: planned)
     }
 

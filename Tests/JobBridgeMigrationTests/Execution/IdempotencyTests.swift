@@ -16,7 +16,8 @@ import Testing
         let faults = { (server: any HTTPTransport) -> any HTTPTransport in
             FaultsOnRequests(.post, "/api/jobs", plan: [fault], server: server)
         }
-        let report = try await world.engine(wrapTarget: faults).apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
+        let report = try await world.engine(wrapTarget: faults).apply(
+            plan, journal: world.journalURL, mapping: ConnectionMapping())
         #expect(report.totals.migrated == 3)
         #expect(world.targetCreates == 3)
         #expect(try await world.targetJobs().count == 3)
