@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 .product(name: "JobBridge", package: "JobBridge"),
                 .product(name: "JobBridgeMigration", package: "JobBridge"),
+                .product(name: "JobBridgeSimulation", package: "JobBridge"),
                 .product(name: "JobBridgeSync", package: "JobBridge"),
                 .product(name: "JobBridgeConnect", package: "JobBridge"),
                 .product(name: "JobBridgeNX1", package: "JobBridge"),

@@ -10,9 +10,9 @@ extension MigrationEngine {
     /// 1. **Preflight**: the capabilities the plan needs are declared, the target lists its
     ///    jobs and the source reads its jobs; a `401`/`403`, `404` or `501` there refuses the
     ///    run (`PREFLIGHT_FAILED` naming the capability) before any write.
-    /// 2. **Staleness**: every source job the plan writes for is read again; a changed
-    ///    fingerprint, or a `mapping` whose fingerprint differs from the plan's, refuses the
-    ///    run (`PLAN_STALE`, every stale job listed), before any write.
+    /// 2. **Staleness**: every planned source job is read again; a changed fingerprint, a
+    ///    `mapping` whose fingerprint differs from the plan's, or changed name conflicts on
+    ///    the target refuse the run (`PLAN_STALE`, every reason listed), before any write.
     /// 3. **Reconcile**: every journal intent without a result is resolved by probing the
     ///    target (provenance key, then name or natural key); a target found is journaled as
     ///    created.
@@ -28,18 +28,20 @@ extension MigrationEngine {
     /// - Parameters:
     ///   - plan: The plan to run, exactly.
     ///   - journal: The journal file (created when absent; by convention beside the plan).
-    ///   - mapping: The mapping the caller holds now; refused when it is not the plan's.
+    ///   - mapping: The mapping the plan was made with (as the caller holds it now); a
+    ///     different one makes the plan stale.
     /// - Returns: The report after apply.
     /// - Throws: ``MigrationError`` (`PLAN_STALE`, `PREFLIGHT_FAILED`, `LOCK_HELD`,
     ///   `LOCK_STALE`); `CancellationError` when cancelled (the journal stays consistent).
     @discardableResult
-    public func apply(_ plan: MigrationPlan, journal: URL, mapping: ConnectionMapping? = nil) async throws
+    public func apply(_ plan: MigrationPlan, journal: URL, mapping: ConnectionMapping) async throws
         -> MigrationReport
     {
         try await withJournal(plan, at: journal) { session in
             try await preflight(plan, needs: Self.applyNeeds(plan))
-            try await refuseIfStale(plan, mapping: mapping)
-            var index = TargetIndex(try await listTargets(capability: .listJobs))
+            let listed = try await listTargets(capability: .listJobs)
+            try await refuseIfStale(plan, mapping: mapping, targetJobs: listed)
+            var index = TargetIndex(listed)
             try await reconcile(plan, session: session, index: &index)
             let frozen = index
             let initial = await session.state()
@@ -64,7 +66,7 @@ extension MigrationEngine {
     /// journal the interrupted run left. Every intent without a result is reconciled by
     /// probing the target first; then the jobs not finished are applied.
     @discardableResult
-    public func resume(_ plan: MigrationPlan, journal: URL, mapping: ConnectionMapping? = nil) async throws
+    public func resume(_ plan: MigrationPlan, journal: URL, mapping: ConnectionMapping) async throws
         -> MigrationReport
     {
         try await apply(plan, journal: journal, mapping: mapping)

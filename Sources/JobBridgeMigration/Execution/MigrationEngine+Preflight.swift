@@ -28,42 +28,39 @@ extension MigrationEngine {
             .preflightFailed, "\(provider) cannot \(capability.rawValue): \(reason)", subject: capability.rawValue)
     }
 
-    /// Refuses a plan whose sources or mapping changed since it was made (`PLAN_STALE`,
-    /// every stale job named), reading each source job the plan writes for again.
-    func refuseIfStale(_ plan: MigrationPlan, mapping: ConnectionMapping?) async throws {
-        var reasons: [String] = []
-        if let mapping, mapping.fingerprint != plan.mappingFingerprint {
-            reasons.append("the connection mapping changed")
-        }
-        let writing = plan.jobs.filter { [.create, .update, .adopt].contains($0.action) }
-        let stale = StaleList()
-        try await forEach(writing, concurrency: options.concurrency) { job in
+    /// Refuses a plan whose sources, mapping or target names changed since it was made
+    /// (`PLAN_STALE`, every reason listed), by the plan side's rules
+    /// (``PlanStaleness``): each planned source job is read again (concurrently), the
+    /// target's listing is the one apply already made.
+    func refuseIfStale(_ plan: MigrationPlan, mapping: ConnectionMapping, targetJobs: [Job]) async throws {
+        let read = ReadJobs()
+        try await forEach(plan.jobs, concurrency: options.concurrency) { job in
             do {
                 let current = try await self.sourceCalls.call { try await $0.job(JobID(job.sourceID)) }
-                if JobSnapshot(current).fingerprint != job.sourceFingerprint {
-                    stale.add("source job \(job.sourceID) changed since the plan")
-                }
+                read.set(job.sourceID, .success(current))
             } catch let error as JobBridgeError where error.code == .notFound && error.httpStatus != 501 {
-                stale.add("source job \(job.sourceID) is gone")
+                read.set(job.sourceID, .failure(error))
             } catch let error as JobBridgeError {
                 throw self.preflightFailure(error, provider: self.source.descriptor.name, capability: .getJob)
             }
         }
-        reasons += stale.sorted
+        let reasons = try await PlanBridge.staleReasons(
+            plan, sourceJobs: read.all, source: source.descriptor, targetJobs: targetJobs,
+            target: target.descriptor, mapping: mapping)
         guard reasons.isEmpty else {
             throw MigrationError(
-                .planStale, "the plan is stale: \(reasons.count) change(s) since it was made; \(reasons[0])",
+                .planStale, "plan \(plan.planID) is stale: \(reasons.count) change(s) since it was made; \(reasons[0])",
                 subject: plan.planID, details: reasons)
         }
     }
 }
 
-/// Reasons collected by concurrent checks.
-final class StaleList: @unchecked Sendable {
+/// Jobs read by concurrent workers.
+final class ReadJobs: @unchecked Sendable {
     private let lock = NSLock()
-    private var reasons: [String] = []
+    private var jobs: [String: Result<Job, JobBridgeError>] = [:]
 
-    func add(_ reason: String) { lock.withLock { reasons.append(reason) } }
+    func set(_ id: String, _ result: Result<Job, JobBridgeError>) { lock.withLock { jobs[id] = result } }
 
-    var sorted: [String] { lock.withLock { reasons.sorted() } }
+    var all: [String: Result<Job, JobBridgeError>] { lock.withLock { jobs } }
 }

@@ -19,7 +19,8 @@ extension MigrationEngine {
                 for target in job.targets {
                     let key = TargetKey(sourceID: job.sourceID, split: target.splitIndex)
                     guard let known = state.targets[key], let id = known.targetID, known.origin != nil else { continue }
-                    try await self.verifyTarget(target, key: key, id: id, session: session)
+                    let cutOver = state.sources[job.sourceID]?.cutOver ?? false
+                    try await self.verifyTarget(target, key: key, id: id, cutOver: cutOver, session: session)
                 }
             }
             channel.emit(.phaseEnded, message: "verify")
@@ -27,9 +28,9 @@ extension MigrationEngine {
         }
     }
 
-    private func verifyTarget(_ target: PlannedTarget, key: TargetKey, id: String, session: JournalSession)
-        async throws
-    {
+    private func verifyTarget(
+        _ target: PlannedTarget, key: TargetKey, id: String, cutOver: Bool, session: JournalSession
+    ) async throws {
         let readBack: Job
         do {
             readBack = try await targetCalls.call { try await $0.job(JobID(id)) }
@@ -44,7 +45,7 @@ extension MigrationEngine {
             ) { $0.mismatched += 1 }
             return
         }
-        let differences = PlanBridge.compare(target, readBack: readBack)
+        let differences = PlanBridge.compare(target, readBack: readBack, cutOver: cutOver)
         if differences.isEmpty {
             try await session.record(
                 JournalRecord(.verified, step: .create, sourceID: key.sourceID, split: key.split, targetID: id))

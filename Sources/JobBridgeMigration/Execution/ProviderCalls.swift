@@ -56,9 +56,11 @@ struct ProviderCalls: Sendable {
     /// Whether the provider declares an operation.
     func supports(_ operation: JobOperation) -> Bool { provider.descriptor.capabilities.supports(operation) }
 
-    /// Whether the provider can turn a job's schedule off (an update that sets `isEnabled`).
+    /// Whether the provider can turn a job's schedule off: it says so in its migration
+    /// traits and declares an update that sets `isEnabled`.
     var canDisable: Bool {
-        supports(.updateJob) && provider.descriptor.fields.updatable.contains(.isEnabled)
+        provider.descriptor.migration.canDisableSource && supports(.updateJob)
+            && provider.descriptor.fields.updatable.contains(.isEnabled)
     }
 
     private static func sleep<C: Clock<Duration>>(on clock: C, for duration: Duration) async throws {

@@ -5,6 +5,6 @@ enum TargetTraits {
     /// Whether deleting a job of this provider deletes data: its destination is implied
     /// (CData Connect's cache, which a caching job owns).
     static func deletesData(_ descriptor: ProviderDescriptor) -> Bool {
-        false
+        descriptor.migration.destination == .implied
     }
 }

@@ -178,6 +178,8 @@ public struct MigrationReport: Codable, Hashable, Sendable {
         }
         if let code = errorCode, outcome == .failed { codes.insert(code) }
         let source = journal.sources[job.sourceID]
+        if let failure = source?.cutoverFailure { codes.insert(failure) }
+        if source?.recreatedID != nil { codes.insert(LossCode.rollbackNewID.rawValue) }
         let cutOver = source?.cutOver ?? false
         let rolledBack = source?.rolledBack ?? false
         return JobReport(

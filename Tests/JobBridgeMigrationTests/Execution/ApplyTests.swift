@@ -9,7 +9,7 @@ import Testing
         let world = try await ExecutionWorld.make(jobs: 6)
         defer { world.folder.remove() }
         let plan = try await world.plan()
-        let report = try await world.engine().apply(plan, journal: world.journalURL)
+        let report = try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         #expect(report.totals.migrated == 6)
         #expect(report.totals.alreadyMigrated == 0)
         let targets = try await world.targetJobs()
@@ -24,12 +24,13 @@ import Testing
         let world = try await ExecutionWorld.make(jobs: 5)
         defer { world.folder.remove() }
         let plan = try await world.plan()
-        try await world.engine().apply(plan, journal: world.journalURL)
+        try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         let creates = world.targetCreates
         #expect(creates == 5)
         // The same journal, and a fresh journal (found by provenance on the target).
-        let again = try await world.engine().apply(plan, journal: world.journalURL)
-        let fresh = try await world.engine().apply(plan, journal: world.folder.file("other.journal"))
+        let again = try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
+        let fresh = try await world.engine().apply(
+            plan, journal: world.folder.file("other.journal"), mapping: ConnectionMapping())
         #expect(world.targetCreates == creates)
         for report in [again, fresh] {
             #expect(report.totals.migrated == 5)
@@ -46,7 +47,7 @@ import Testing
         let source = try world.source()
         _ = try await source.updateJob(JobID(world.sourceIDs[2]), with: JobUpdate(name: "Renamed"))
         await #expect {
-            try await world.engine().apply(plan, journal: world.journalURL)
+            try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         } throws: { error in
             let error = error as? MigrationError
             return error?.code == .planStale && error?.details.count == 1
@@ -77,7 +78,8 @@ import Testing
             RefusingReads(status: status, server: server)
         }
         await #expect {
-            try await world.engine(wrapTarget: refusing).apply(plan, journal: world.journalURL)
+            try await world.engine(wrapTarget: refusing).apply(
+                plan, journal: world.journalURL, mapping: ConnectionMapping())
         } throws: { error in
             let error = error as? MigrationError
             return error?.code == .preflightFailed && error?.subject == "listJobs"
@@ -92,7 +94,7 @@ import Testing
         let engine = MigrationEngine(
             source: try world.source(), target: ReadOnlyProvider(inner: try world.target()), options: world.options())
         await #expect {
-            try await engine.apply(plan, journal: world.journalURL)
+            try await engine.apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         } throws: { error in
             let error = error as? MigrationError
             return error?.code == .preflightFailed && error?.subject == "createJob"
@@ -110,7 +112,7 @@ import Testing
         plan.jobs[2].verdict = .impossible
         let engine = try world.engine()
         let events = engine.events
-        let report = try await engine.apply(plan, journal: world.journalURL)
+        let report = try await engine.apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
         engine.finishEvents()
         var finished: [String: [JobOutcome]] = [:]
         var sequence = -1

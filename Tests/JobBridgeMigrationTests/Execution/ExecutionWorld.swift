@@ -65,6 +65,16 @@ struct ExecutionWorld {
             sourceIDs: ids)
     }
 
+    /// The same source (and plan inputs) with a fresh, empty target and a fresh journal folder.
+    func withFreshTarget() throws -> ExecutionWorld {
+        let nx1 = NX1Simulator(clock: clock)
+        let targetSync = SyncSimulator(configuration: .init(token: "dst-token", pageSize: 100), now: clock.dateSource)
+        return ExecutionWorld(
+            clock: clock, sourceSimulator: sourceSimulator, nx1: nx1, targetSync: targetSync,
+            ledger: ServerLedger(wrapping: targetKind == .nx1 ? nx1 : targetSync), sourceLedger: sourceLedger,
+            folder: try TemporaryFolder("exec"), targetKind: targetKind, sourceIDs: sourceIDs)
+    }
+
     /// A retry policy that waits its full backoff (deterministic).
     static let retry = RetryPolicy(maxAttempts: 3, random: { $0.upperBound })
 
@@ -173,7 +183,8 @@ enum TestPlans {
         return MigrationPlan(
             planID: "test-plan-\(jobs.count)", sourceProvider: sourceProvider, sourceScope: ExecutionWorld.workspace,
             targetProvider: target == .nx1 ? "NX1" : "CData Sync", targetScope: "",
-            mappingFingerprint: ConnectionMapping().fingerprint, targetNamesFingerprint: Fingerprint(text: ""),
+            mappingFingerprint: ConnectionMapping().fingerprint,
+            targetNamesFingerprint: (try? Fingerprint(of: [String]())) ?? Fingerprint(text: ""),
             options: MigrationOptions(), jobs: planned)
     }
 

@@ -54,15 +54,20 @@ struct TransportBenchmark {
         }
         report.perRequest["curl"] = curlLoop(small)
 
+        // Waiting is measured on a fresh connection of a fresh client each time: a reused
+        // URLSession connection waits quietly, a new one spins (issue #13's figures).
         let slow = server.rootURL.appendingPathComponent("_simulator/delay/\(slowSeconds * 1000)")
-        for (name, transport) in transports {
-            report.slowAnswer[name] = try await waiting(transport, slow, timeout: .seconds(slowSeconds + 30))
+        for name in ["asynchttpclient", "urlsession"] {
+            report.slowAnswer[name] = try await waiting(name, slow, timeout: .seconds(slowSeconds + 30))
         }
         report.slowAnswer["curl"] = curlWait(slow)
 
-        let hung = server.rootURL.appendingPathComponent("_simulator/delay/\((timeoutSeconds + 30) * 1000)")
-        for (name, transport) in transports {
-            report.timedOut[name] = try await waiting(transport, hung, timeout: .seconds(timeoutSeconds))
+        if let listener = SilentListener(), let hung = URL(string: "http://127.0.0.1:\(listener.port)/api.rsc/v2/jobs")
+        {
+            for name in ["asynchttpclient", "urlsession"] {
+                report.timedOut[name] = try await waiting(name, hung, timeout: .seconds(timeoutSeconds))
+            }
+            withExtendedLifetime(listener) {}
         }
 
         let iterations = max(20, min(requests, 300))
@@ -119,8 +124,12 @@ struct TransportBenchmark {
         return .init(medianMilliseconds: wall * 1000 / count, cpuMillisecondsPerRequest: used * 1000 / count)
     }
 
-    /// Wall and CPU seconds of one request that waits on a slow (or never-coming) answer.
-    private func waiting(_ transport: any HTTPTransport, _ url: URL, timeout: Duration) async throws -> Report.Waiting {
+    /// Wall and CPU seconds of one request that waits on a slow (or never-coming) answer,
+    /// sent by a new client of the named kind on a new connection.
+    private func waiting(_ name: String, _ url: URL, timeout: Duration) async throws -> Report.Waiting {
+        let fresh = name == "urlsession" ? nil : AsyncHTTPClientTransport(configuration: .init())
+        let transport: any HTTPTransport =
+            fresh ?? URLSessionTransport(session: URLSessionTransport.makeSession(configuration: .ephemeral))
         let cpu = Measure.cpuSeconds()
         let start = Measure.now()
         var completed = true
@@ -129,8 +138,10 @@ struct TransportBenchmark {
         } catch {
             completed = false
         }
-        return .init(
+        let result = Report.Waiting(
             wallSeconds: Measure.now() - start, cpuSeconds: Measure.cpuSeconds() - cpu, answered: completed)
+        try await fresh?.shutdown()
+        return result
     }
 
     private func curlWait(_ url: URL) -> Report.Waiting? {

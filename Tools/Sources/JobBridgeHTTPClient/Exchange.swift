@@ -39,10 +39,10 @@ struct Exchange: Sendable {
         let response = try await client.execute(
             request, deadline: .now() + AsyncHTTPClientTransport.timeAmount(timeout))
         progress.markHeadReceived()
-        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maximumBodySize {
-            throw TooLarge(limit: maximumBodySize)
-        }
+        let length = response.headers.first(name: "content-length").flatMap(Int.init)
+        if let length, length > maximumBodySize { throw TooLarge(limit: maximumBodySize) }
         var body = Data()
+        if let length, length > 0 { body.reserveCapacity(length) }
         for try await chunk in response.body {
             guard body.count + chunk.readableBytes <= maximumBodySize else { throw TooLarge(limit: maximumBodySize) }
             body.append(contentsOf: chunk.readableBytesView)
@@ -92,8 +92,11 @@ public enum TransportErrors {
         if timedOut {
             return failure("the request timed out before the answer was complete", .maybeActed)
         }
-        if error is NIOConnectionError || error is ChannelError && "\(error)".contains("connect") {
+        if error is NIOConnectionError {
             return failure("could not connect to the host (the connection was refused)", .notSent)
+        }
+        if let error = error as? ChannelError, case .connectTimeout = error {
+            return failure("could not connect to the host in time", .notSent)
         }
         if let error = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode) {
             return failure("could not connect to the host (the connection was refused)", .notSent)

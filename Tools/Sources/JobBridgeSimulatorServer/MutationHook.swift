@@ -36,7 +36,9 @@ public struct MutationHook: Sendable {
 /// previous one left and the state file is written in the order the requests acted.
 actor MutationGate {
     private var busy = false
+    /// Waiting requests in arrival order, from `head` on (a queue without quadratic removal).
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var head = 0
     private(set) var count = 0
     private var hook: MutationHook?
 
@@ -53,12 +55,16 @@ actor MutationGate {
         return (count, hook)
     }
 
-    /// Lets the next request in.
+    /// Lets the next request in (the gate stays busy on its behalf).
     func leave() {
-        if waiters.isEmpty {
+        guard head < waiters.count else {
             busy = false
-        } else {
-            waiters.removeFirst().resume()
+            waiters.removeAll(keepingCapacity: true)
+            head = 0
+            return
         }
+        let next = waiters[head]
+        head += 1
+        next.resume()
     }
 }

@@ -104,9 +104,9 @@ public struct ServedEndpoints: Sendable, Hashable {
         self.environment = environment
     }
 
-    /// The configuration that points the command-line tool at the server (TOML): one
-    /// `[[providers]]` table per served provider, credentials by environment variable,
-    /// preceded by comments that say how to set them.
+    /// The configuration that points the command-line tool at the server (TOML, the
+    /// tool's schema): one `[providers.<name>]` table per served provider, credentials by
+    /// environment variable, preceded by comments that say how to set them.
     public var toml: String {
         var lines = [
             "# JobBridge simulators served at \(root.absoluteString)",
@@ -117,9 +117,9 @@ public struct ServedEndpoints: Sendable, Hashable {
         }
         for endpoint in endpoints {
             lines.append("")
-            lines.append("[[providers]]")
-            lines.append("name = \(Self.quoted(endpoint.name))")
+            lines.append("[providers.\(endpoint.name)]")
             lines.append("kind = \(Self.quoted(endpoint.kind.rawValue))")
+            lines.append("name = \(Self.quoted(endpoint.name + " (served simulator)"))")
             lines.append("base_url = \(Self.quoted(endpoint.baseURL.absoluteString))")
             for (key, value) in endpoint.settings { lines.append("\(key) = \(Self.quoted(value))") }
         }

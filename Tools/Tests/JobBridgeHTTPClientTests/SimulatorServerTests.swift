@@ -51,7 +51,7 @@ import Testing
         #expect(toml.contains("base_url = \"http://127.0.0.1:\(port)/api.rsc/v2\""))
         #expect(toml.contains("base_url = \"http://127.0.0.1:\(port)/api\""))
         #expect(toml.contains("token_url = \"http://127.0.0.1:\(port)/realms/acme/protocol/openid-connect/token\""))
-        #expect(toml.components(separatedBy: "[[providers]]").count == 4)
+        for name in ["sync", "connect", "nx1"] { #expect(toml.contains("[providers.\(name)]\nkind = \"\(name)\"")) }
         let jobs = try await Self.sync(server).jobs().collect()
         #expect(jobs.count == 4)
         let served = try await AsyncHTTPClientTransport.shared.send(
@@ -86,6 +86,24 @@ import Testing
         await server.stop()
         #expect(numbers.values == [1, 2])
         #expect(count == 2)
+    }
+
+    @Test func theSignalHookKillsTheProcessAfterTheKthMutatingRequest() async throws {
+        let victim = Process()
+        victim.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        victim.arguments = ["60"]
+        try victim.run()
+        let server = try await SimulatorServer.start(
+            .init(mutationHook: .signal(to: victim.processIdentifier, afterMutatingRequest: 2)))
+        let provider = try Self.sync(server)
+        _ = try await provider.createJob(Self.definition("First"))
+        let aliveAfterFirst = victim.isRunning
+        _ = try await provider.createJob(Self.definition("Second"))
+        victim.waitUntilExit()
+        await server.stop()
+        #expect(aliveAfterFirst)
+        #expect(victim.terminationReason == .uncaughtSignal)
+        #expect(victim.terminationStatus == SIGKILL)
     }
 
     @Test(arguments: TransportKind.allCases)
