@@ -291,4 +291,17 @@ import Testing
         let names = try #require(try listed.json()["jobs"] as? [[String: Any]]).compactMap { $0["name"] as? String }
         #expect(names.contains("Salesforce to Snowflake"), "\(names)")
     }
+
+    @Test func aMappingThatHoldsASecretIsRefusedAndNothingIsWritten() async throws {
+        let directory = try TemporaryDirectory()
+        let result = try await ToolProcess.run(
+            [
+                "migrate", "plan", "--from", "sync", "--to", "nx1", "--connection",
+                "c-salesforce=postgres://admin:canary-password@db", "--out", "plan.json",
+            ], directory: directory.url)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.standardError.contains("the mapping holds a secret (connection 'c-salesforce')"), "\(result)")
+        #expect(!result.standardError.contains("canary-password"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
+    }
 }

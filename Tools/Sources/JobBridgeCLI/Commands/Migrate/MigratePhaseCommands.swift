@@ -102,10 +102,14 @@ struct MigrateApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: PhaseOptions
-    @Option(name: .long, help: ArgumentHelp("The mapping the plan was made with.", valueName: "file")) var map: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The mapping the plan was made with (default: PLAN.mapping.json).", valueName: "file"))
+    var map: String?
 
     func run() async throws {
-        let mapping = try MigrationFiles.mapping(map, context: ToolContext.current)
+        let context = ToolContext.current
+        let mapping = try MigrationFiles(options.plan, context: context).mappingForPhase(map, context: context)
         try await Phase(name: "apply", options: options, global: global).run(
             { engine, plan, journal in try await engine.apply(plan, journal: journal, mapping: mapping) },
             partlyDone: { $0.hasFailuresOrBlocked })
@@ -129,10 +133,14 @@ struct MigrateResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: PhaseOptions
-    @Option(name: .long, help: ArgumentHelp("The mapping the plan was made with.", valueName: "file")) var map: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The mapping the plan was made with (default: PLAN.mapping.json).", valueName: "file"))
+    var map: String?
 
     func run() async throws {
-        let mapping = try MigrationFiles.mapping(map, context: ToolContext.current)
+        let context = ToolContext.current
+        let mapping = try MigrationFiles(options.plan, context: context).mappingForPhase(map, context: context)
         try await Phase(name: "resume", options: options, global: global).run(
             { engine, plan, journal in try await engine.resume(plan, journal: journal, mapping: mapping) },
             partlyDone: { $0.hasFailuresOrBlocked })

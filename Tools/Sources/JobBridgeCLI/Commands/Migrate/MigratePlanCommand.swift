@@ -82,6 +82,7 @@ struct MigratePlanCommand: AsyncParsableCommand {
             }
             mapping.connections[parts[0]] = parts[1]
         }
+        try files.writeMapping(mapping)
         let set = try await global.providers(in: context, needed: [from, to], defaultState: files.simulatorState)
         let source = try set.entry(named: from)
         let target = try set.entry(named: to)
