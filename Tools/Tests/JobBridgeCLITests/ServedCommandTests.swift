@@ -1,4 +1,5 @@
 import Foundation
+import JobBridge
 import JobBridgeCLI
 import JobBridgeSimulatorServer
 import Testing
@@ -165,6 +166,25 @@ import Testing
         let rollback = try await served.run(["migrate", "rollback", "plan.json"])
         #expect(rollback.status == 0, "\(rollback)")
         #expect(try await served.syncJobs().allSatisfy(\.isEnabled))
+    }
+
+    @Test func aStalePlanFailsBeforeAnyWrite() async throws {
+        let served = try await ServedSimulators(await ServedSimulators.syncAndNX1(jobs: 3))
+        defer { Task { await served.stop() } }
+        let plan = try await served.run([
+            "migrate", "plan", "--from", "sync", "--to", "nx1", "--connection", "c-src=a", "--connection", "c-dst=b",
+            "--out", "plan.json",
+        ])
+        #expect(plan.status == 0, "\(plan)")
+        // Someone changes a planned job after the plan was made.
+        let sync = try served.syncProvider()
+        let job = try #require(try await served.syncJobs().first { $0.name == "Job 2" })
+        _ = try await sync.updateJob(job.id, with: JobUpdate(name: "Job 2 (renamed)"))
+        let apply = try await served.run(["migrate", "apply", "plan.json"])
+        #expect(apply.status == 1, "\(apply)")
+        #expect(apply.standardError.contains("PLAN_STALE"), "\(apply)")
+        #expect(await served.server.mutatingRequestCount == 0)
+        #expect(try await served.nx1Jobs().isEmpty)
     }
 
     @Test func anUnknownOptionOnApplyWritesNothing() async throws {

@@ -80,14 +80,21 @@ final class ServedSimulators: @unchecked Sendable {
 
     /// The server's Sync jobs, read in-process through its simulators.
     func syncJobs() async throws -> [Job] {
-        guard let url = URL(string: "https://sync.example.com/api.rsc/v2") else { return [] }
+        try await syncProvider().jobs().collect()
+    }
+
+    /// A Sync provider on the server's simulators, in-process (its writes bypass the
+    /// server's socket, so they are not counted as the tool's).
+    func syncProvider() throws -> SyncProvider {
+        guard let url = URL(string: "https://sync.example.com/api.rsc/v2") else {
+            throw ToolProcessError("bad URL")
+        }
         let services = server.services
-        let provider = SyncProvider(
+        return SyncProvider(
             client: try SyncClient(
                 baseURL: url, credentials: SyncClient.tokenCredentials(Secret(services.syncToken)),
                 transport: services),
             workspaceID: services.syncWorkspace)
-        return try await provider.jobs().collect()
     }
 }
 

@@ -136,13 +136,13 @@ struct JobsCommand: AsyncParsableCommand {
             let rows = jobs.map { job -> [String] in
                 [
                     job.provider, job.name, job.kindProvider ?? job.kind, job.scheduleWords, job.enabled ? "yes" : "no",
-                    job.nextRun.map { Formatting.date($0) + (job.nextRunComputed ? "*" : "") } ?? "-",
+                    job.nextRun.map { Formatting.shortUTC($0) + (job.nextRunComputed ? "*" : "") } ?? "-",
                     job.lastRunStatus ?? "-",
                 ]
             }
             let table = TextTable(
-                header: ["PROVIDER", "JOB", "KIND", "SCHEDULE", "ENABLED", "NEXT RUN", "LAST RUN"], rows: rows,
-                shrinkable: [1, 3])
+                header: ["PROVIDER", "JOB", "KIND", "SCHEDULE", "ENABLED", "NEXT RUN (UTC)", "LAST RUN"], rows: rows,
+                shrinkable: [1, 2, 3])
             for line in table.render(width: context.width, header: context.bold) { context.print(line) }
             if jobs.contains(where: \.nextRunComputed) { context.print("* computed from the schedule") }
             for failure in failures {

@@ -10,6 +10,15 @@ enum Formatting {
         return formatter.string(from: date)
     }
 
+    /// `2026-11-23 12:00` in UTC, for table cells.
+    static func shortUTC(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .gmt
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
     /// `2026-11-23 07:00 EST` in a zone, for next-run lists.
     static func date(_ date: Date, in zone: TimeZone) -> String {
         let formatter = DateFormatter()
