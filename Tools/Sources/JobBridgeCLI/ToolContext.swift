@@ -16,6 +16,9 @@ public struct ToolContext: Sendable {
     public var standardError: OutputSink
     /// The terminal standard output is, or `nil` when it is a pipe or a file.
     public var terminal: TerminalInfo?
+    /// The terminal standard error is on (where live status lines and progress bars go),
+    /// or `nil` when it is a pipe or a file.
+    public var errorTerminal: TerminalInfo?
     /// The directory relative paths are read from.
     public var workingDirectory: String
     /// The current date; the embedded simulators start their simulated clock at it.
@@ -27,12 +30,14 @@ public struct ToolContext: Sendable {
     /// Creates a context.
     public init(
         environment: [String: String], standardOutput: OutputSink, standardError: OutputSink,
-        terminal: TerminalInfo?, workingDirectory: String, now: @escaping @Sendable () -> Date = { Date() }
+        terminal: TerminalInfo?, errorTerminal: TerminalInfo? = nil, workingDirectory: String,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.environment = environment
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.terminal = terminal
+        self.errorTerminal = errorTerminal
         self.workingDirectory = workingDirectory
         self.now = now
     }
@@ -44,6 +49,7 @@ public struct ToolContext: Sendable {
         return ToolContext(
             environment: environment, standardOutput: .standardOutput, standardError: .standardError,
             terminal: TerminalInfo.detect(environment: environment),
+            errorTerminal: TerminalInfo.detect(environment: environment, descriptor: STDERR_FILENO),
             workingDirectory: FileManager.default.currentDirectoryPath)
     }
 

@@ -82,7 +82,7 @@ struct RunFollower {
         var current = run
         var interval = RunPolling.firstPollInterval
         var lastShown = ""
-        let live = context.terminal != nil && !quiet
+        let live = context.errorTerminal != nil && !quiet
         while !current.status.isFinished {
             let elapsed = start.duration(to: clock.now)
             guard elapsed < timeout else {

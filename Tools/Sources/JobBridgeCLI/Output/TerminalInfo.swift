@@ -16,15 +16,16 @@ public struct TerminalInfo: Sendable, Hashable {
     /// A terminal `columns` wide.
     public init(columns: Int) { self.columns = columns }
 
-    /// The terminal standard output is on, or `nil` when standard output is a pipe or a
-    /// file (or `JOBBRIDGE_FORCE_TTY` pretends otherwise, for tests of terminal output).
-    public static func detect(environment: [String: String]) -> TerminalInfo? {
+    /// The terminal standard output (or another descriptor) is on, or `nil` when it is a
+    /// pipe or a file (or `JOBBRIDGE_FORCE_TTY=<columns>` pretends otherwise, for tests of
+    /// terminal output).
+    public static func detect(environment: [String: String], descriptor: Int32 = STDOUT_FILENO) -> TerminalInfo? {
         if let forced = environment["JOBBRIDGE_FORCE_TTY"], let columns = Int(forced) {
             return TerminalInfo(columns: columns)
         }
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        guard isatty(descriptor) == 1 else { return nil }
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return TerminalInfo(columns: Int(size.ws_col))
         }
         return TerminalInfo(columns: 0)

@@ -88,7 +88,7 @@ final class MigrationProgress: @unchecked Sendable {
         self.context = context
         self.total = max(total, 1)
         self.phase = phase
-        self.live = context.terminal != nil
+        self.live = context.errorTerminal != nil
         self.quiet = quiet
     }
 
