@@ -66,3 +66,22 @@ try await ListingComparison(name: "nx1-listing", bytes: bytes, jobCount: jobCoun
     decodeAndMap: { try await provider.jobs().collect().count },
     nativeDecode: { try await client.listJobs().count },
     typedDecode: { try JSONDecoder().decode([PlainJob].self, from: $0).count }, listMember: nil)
+
+// Where decode + map's time goes: the mapping alone, over jobs already decoded.
+if !CommandLine.arguments.contains("--json") {
+    let natives = try await client.listJobs()
+    let mapping = try await Timing.medianMilliseconds(runs: 9) {
+        var count = 0
+        for native in natives { count += NX1Mapping.job(from: native).id.rawValue.isEmpty ? 0 : 1 }
+        guard count == jobCount else { throw JobBridgeError(.badResponse, "mapped \(count) jobs") }
+    }
+    let data = try await Timing.medianMilliseconds(runs: 9) {
+        var count = 0
+        for native in natives { count += native.json.objectValue?.count ?? 0 }
+        guard count > 0 else { throw JobBridgeError(.badResponse, "no JSON") }
+    }
+    print(
+        String(
+            format: "  (of which: NX1Mapping.job(from:) over decoded jobs: %.1f ms; their JSON alone: %.1f ms)",
+            mapping, data))
+}

@@ -17,7 +17,6 @@ import Foundation
 import JobBridge
 import JobBridgeSync
 import JobBridgeSyncSimulator
-import JobBridgeTesting
 
 let jobCount = 10_000
 let token = "bench-token"
