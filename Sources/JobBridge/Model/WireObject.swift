@@ -237,7 +237,8 @@ public struct WireObject {
             throw DecodingError.typeMismatch(
                 [JSONValue].self,
                 DecodingError.Context(
-                    codingPath: codingPath, debugDescription: "expected a list of \(what), found \(value.kindName)"))
+                    codingPath: codingPath,
+                    debugDescription: "expected a list (each element \(what)), found \(value.kindName)"))
         }
         var elements: [Element] = []
         elements.reserveCapacity(nodes.count)
