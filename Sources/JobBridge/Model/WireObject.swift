@@ -4,8 +4,8 @@ import Foundation
 /// helper every adapter's wire types share, so that none writes its own.
 ///
 /// - **Typed getters** read a member as what the provider documents, leniently where the
-///   provider is lenient: ``int(_:)``, ``int64(_:)`` and ``bool(_:)`` also take the
-///   number or Boolean written as a string (`"1"`, `"true"`); ``id(_:)`` takes a string or
+///   provider is lenient: ``int(_:_:)``, ``int64(_:_:)`` and ``bool(_:_:)`` also take the
+///   number or Boolean written as a string (`"1"`, `"true"`); ``id(_:_:)`` takes a string or
 ///   an exact integer. `null` and an absent member both read as `nil`. Given several names
 ///   (`"modified_at", "modified"`), a getter reads the first that is present and not `null`.
 /// - **Errors** say which member and what was wrong, in one bounded line: a getter throws
@@ -68,14 +68,22 @@ public struct WireObject {
 
     /// The first of `keys` that is present and not `null`, with its value.
     public func member(_ keys: [String]) -> (key: String, value: JSONValue)? {
-        for key in keys {
-            if let value = members[key], !value.isNull { return (key, value) }
+        guard let first = keys.first else { return nil }
+        return lookup(first, Array(keys.dropFirst()))
+    }
+
+    /// The first of `key` and `aliases` that is present and not `null`: no array is built
+    /// for a single name (a listing reads every member of every job this way).
+    private func lookup(_ key: String, _ aliases: [String]) -> (key: String, value: JSONValue)? {
+        if let value = members[key], !value.isNull { return (key, value) }
+        for alias in aliases {
+            if let value = members[alias], !value.isNull { return (alias, value) }
         }
         return nil
     }
 
-    /// The value of the first of `keys` present and not `null`.
-    public func value(_ keys: String...) -> JSONValue? { member(keys)?.value }
+    /// The value of the first of `key` and `aliases` present and not `null`.
+    public func value(_ key: String, _ aliases: String...) -> JSONValue? { lookup(key, aliases)?.value }
 
     /// Whether the member is present (`null` included).
     public func contains(_ key: String) -> Bool { members[key] != nil }
@@ -97,8 +105,8 @@ public struct WireObject {
     // MARK: Typed getters
 
     /// A string; anything else but `null` is an error.
-    public func string(_ keys: String...) throws -> String? {
-        guard let (key, value) = member(keys) else { return nil }
+    public func string(_ key: String, _ aliases: String...) throws -> String? {
+        guard let (key, value) = lookup(key, aliases) else { return nil }
         guard case .string(let text) = value else { throw mismatch(key, expected: "a string", found: value) }
         return text
     }
@@ -112,24 +120,24 @@ public struct WireObject {
     }
 
     /// Free text: a string, or a number or Boolean taken as its text; `nil` for anything else.
-    public func text(_ keys: String...) -> String? { member(keys)?.value.lenientText }
+    public func text(_ key: String, _ aliases: String...) -> String? { lookup(key, aliases)?.value.lenientText }
 
     /// An integer: a number without fraction, or a string of digits (white space around it
     /// ignored).
     ///
     /// - Throws: `DecodingError.typeMismatch` naming the member for anything else, or a
     ///   number too large for `Int`.
-    public func int(_ keys: String...) throws -> Int? {
-        guard let (key, value) = member(keys) else { return nil }
+    public func int(_ key: String, _ aliases: String...) throws -> Int? {
+        guard let (key, value) = lookup(key, aliases) else { return nil }
         guard let number = value.lenientInt64.flatMap({ Int(exactly: $0) }) else {
             throw mismatch(key, expected: "an integer or a string of digits", found: value)
         }
         return number
     }
 
-    /// A 64-bit integer, read as ``int(_:)`` reads one.
-    public func int64(_ keys: String...) throws -> Int64? {
-        guard let (key, value) = member(keys) else { return nil }
+    /// A 64-bit integer, read as ``int(_:_:)`` reads one.
+    public func int64(_ key: String, _ aliases: String...) throws -> Int64? {
+        guard let (key, value) = lookup(key, aliases) else { return nil }
         guard let number = value.lenientInt64 else {
             throw mismatch(key, expected: "an integer or a string of digits", found: value)
         }
@@ -139,8 +147,8 @@ public struct WireObject {
     /// A Boolean: `true`/`false`, or the strings `"true"`/`"false"` in any case.
     ///
     /// - Throws: `DecodingError.typeMismatch` naming the member for anything else.
-    public func bool(_ keys: String...) throws -> Bool? {
-        guard let (key, value) = member(keys) else { return nil }
+    public func bool(_ key: String, _ aliases: String...) throws -> Bool? {
+        guard let (key, value) = lookup(key, aliases) else { return nil }
         guard let flag = value.lenientBool else {
             throw mismatch(key, expected: "a Boolean or \"true\"/\"false\"", found: value)
         }
@@ -152,8 +160,10 @@ public struct WireObject {
     /// - Parameter emptyIsAbsent: Whether `""` reads as `nil` rather than as a bad date.
     /// - Throws: `DecodingError.dataCorrupted` naming the member, with the text quoted short,
     ///   when it is not a string or `parse` refuses it.
-    public func date(_ keys: String..., emptyIsAbsent: Bool = false, parse: (String) -> Date?) throws -> Date? {
-        guard let (key, value) = member(keys) else { return nil }
+    public func date(_ key: String, _ aliases: String..., emptyIsAbsent: Bool = false, parse: (String) -> Date?) throws
+        -> Date?
+    {
+        guard let (key, value) = lookup(key, aliases) else { return nil }
         guard case .string(let text) = value else { throw mismatch(key, expected: "a date-time string", found: value) }
         if emptyIsAbsent, text.isEmpty { return nil }
         guard let date = parse(text) else {
@@ -170,28 +180,28 @@ public struct WireObject {
     /// read: its digits may be lost, and a rounded id would name another object.
     ///
     /// - Throws: `DecodingError.typeMismatch` naming the member.
-    public func id(_ keys: String...) throws -> String? {
-        guard let (key, value) = member(keys) else { return nil }
+    public func id(_ key: String, _ aliases: String...) throws -> String? {
+        guard let (key, value) = lookup(key, aliases) else { return nil }
         return try Self.id(value) { path(key) }
     }
 
-    /// The object's own id, read as ``id(_:)`` reads one, from the first of `keys` present.
+    /// The object's own id, read as ``id(_:_:)`` reads one, from the first of `keys` present.
     ///
     /// - Throws: `DecodingError.valueNotFound` at the first of `keys` when none is present.
-    public func requiredID(_ keys: String...) throws -> String {
-        guard let (key, value) = member(keys) else {
+    public func requiredID(_ key: String, _ aliases: String...) throws -> String {
+        guard let (found, value) = lookup(key, aliases) else {
             throw DecodingError.valueNotFound(
                 String.self,
                 DecodingError.Context(
-                    codingPath: path(keys.first ?? "id"),
-                    debugDescription: "\(what) has no id (looked for \(keys.joined(separator: ", ")))"))
+                    codingPath: path(key),
+                    debugDescription: "\(what) has no id (looked for \(([key] + aliases).joined(separator: ", ")))"))
         }
-        return try Self.id(value) { path(key) }
+        return try Self.id(value) { path(found) }
     }
 
-    /// A list of ids, each read as ``id(_:)`` reads one.
-    public func ids(_ keys: String...) throws -> [String]? {
-        guard let (key, value) = member(keys) else { return nil }
+    /// A list of ids, each read as ``id(_:_:)`` reads one.
+    public func ids(_ key: String, _ aliases: String...) throws -> [String]? {
+        guard let (key, value) = lookup(key, aliases) else { return nil }
         guard case .array(let elements) = value else { throw mismatch(key, expected: "a list of ids", found: value) }
         var ids: [String] = []
         ids.reserveCapacity(elements.count)
@@ -204,8 +214,8 @@ public struct WireObject {
     /// A list of strings.
     ///
     /// - Throws: `DecodingError.typeMismatch` naming the member (or the element) otherwise.
-    public func strings(_ keys: String...) throws -> [String]? {
-        guard let (key, value) = member(keys) else { return nil }
+    public func strings(_ key: String, _ aliases: String...) throws -> [String]? {
+        guard let (key, value) = lookup(key, aliases) else { return nil }
         guard let texts = value.strings else { throw mismatch(key, expected: "a list of strings", found: value) }
         return texts
     }
@@ -217,8 +227,8 @@ public struct WireObject {
     }
 
     /// The elements of an array member.
-    public func array(_ keys: String...) throws -> [JSONValue]? {
-        guard let (key, value) = member(keys) else { return nil }
+    public func array(_ key: String, _ aliases: String...) throws -> [JSONValue]? {
+        guard let (key, value) = lookup(key, aliases) else { return nil }
         guard case .array(let elements) = value else { throw mismatch(key, expected: "an array", found: value) }
         return elements
     }

@@ -86,26 +86,32 @@ public struct NX1Job: Hashable, Sendable, Codable {
     /// built directly rather than through an encoder and a decoder: what a portable job
     /// keeps as its `providerData`, for every job of a listing.
     public var json: JSONValue {
-        var wire = WireObject(
-            additionalFields.isEmpty ? [:] : additionalFields.filter { !Self.knownKeys.contains($0.key) })
-        wire.reserveCapacity(Self.knownKeys.count)
-        wire.setting("id", id)
-        wire.setting("job_name", jobName)
-        wire.setting("job_type", jobType.rawValue)
-        wire.setting("source", source)
-        wire.setting("destination", destination)
-        wire.setting("schedule", schedule)
-        wire.setting("properties_json", propertiesJSON)
-        wire.setting("owner_id", ownerID)
-        wire.setting("status", status?.rawValue)
-        wire.setting("status_message", statusMessage)
-        wire.setting("created_at", createdAt.map(NX1Date.format))
-        wire.setting("last_started_at", lastStartedAt.map(NX1Date.format))
-        wire.setting("last_completed_at", lastCompletedAt.map(NX1Date.format))
-        wire.setting("last_failed_at", lastFailedAt.map(NX1Date.format))
-        wire.setting("deleted_at", deletedAt.map(NX1Date.format))
-        wire.setting("is_deleted", isDeleted)
-        return wire.json
+        var members: [String: JSONValue]
+        if additionalFields.isEmpty {
+            members = Dictionary(minimumCapacity: Self.knownKeys.count)
+        } else {
+            members = additionalFields.filter { !Self.knownKeys.contains($0.key) }
+            members.reserveCapacity(members.count + Self.knownKeys.count)
+        }
+        // Written straight into the dictionary: a listing builds this for every job.
+        func put(_ key: String, _ text: String?) { if let text { members[key] = .string(text) } }
+        members["id"] = .string(id)
+        members["job_name"] = .string(jobName)
+        members["job_type"] = .string(jobType.rawValue)
+        put("source", source)
+        put("destination", destination)
+        put("schedule", schedule)
+        put("properties_json", propertiesJSON)
+        put("owner_id", ownerID)
+        put("status", status?.rawValue)
+        put("status_message", statusMessage)
+        put("created_at", createdAt.map(NX1Date.format))
+        put("last_started_at", lastStartedAt.map(NX1Date.format))
+        put("last_completed_at", lastCompletedAt.map(NX1Date.format))
+        put("last_failed_at", lastFailedAt.map(NX1Date.format))
+        put("deleted_at", deletedAt.map(NX1Date.format))
+        members["is_deleted"] = .bool(isDeleted)
+        return .object(members)
     }
 
     /// Wire names of the fields this type reads.
