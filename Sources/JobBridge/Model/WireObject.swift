@@ -16,13 +16,17 @@ import Foundation
 ///   ``unknownMembers(known:)`` gives those a type does not read, and writing starts from
 ///   the members read (``setting(_:_:)``), so a read-modify-write sends back what it did
 ///   not understand.
-/// - **Stable output**: ``encode(to:)`` writes members in sorted order, and
-///   ``JSONValue/data()`` sorts keys too.
+/// - **Stable output**: ``encode(to:)`` hands members to the encoder in sorted order (an
+///   encoder that keeps the order it is given, or `JSONEncoder` with `.sortedKeys`, writes
+///   the same text every time); ``JSONValue/data()`` sorts keys too.
 ///
 /// Reading is one dictionary lookup per member asked for: from ``RESTClient`` (which reads
 /// an answer into a ``JSONValue`` tree in one pass), ``init(from:what:)`` takes the tree's
 /// node in constant time, and ``elements(of:what:codingPath:_:)`` reads a list of
 /// objects straight from the tree, without a decoder per element.
+///
+/// A reader and writer, not a value to keep: it holds its coding path (`any CodingKey`,
+/// which is not `Sendable`), so a wire type keeps ``members`` or ``json`` instead.
 public struct WireObject {
     /// Every member, as it came (and as ``setting(_:_:)`` changed it).
     public private(set) var members: [String: JSONValue]
@@ -90,14 +94,14 @@ public struct WireObject {
 
     /// The members whose names are not in `known`, as they came.
     ///
-    /// When every member is known (the usual case) nothing is copied: the members are
-    /// counted, not filtered.
+    /// When every member is known (the usual case) nothing is copied or allocated: each
+    /// member's name is looked up once.
     public func unknownMembers(known: Set<String>) -> [String: JSONValue] {
-        var knownCount = 0
-        for key in known where members[key] != nil { knownCount += 1 }
-        if knownCount == members.count { return [:] }
+        var unknownCount = 0
+        for key in members.keys where !known.contains(key) { unknownCount += 1 }
+        if unknownCount == 0 { return [:] }
         var unknown: [String: JSONValue] = [:]
-        unknown.reserveCapacity(members.count - knownCount)
+        unknown.reserveCapacity(unknownCount)
         for (key, value) in members where !known.contains(key) { unknown[key] = value }
         return unknown
     }
@@ -253,13 +257,7 @@ public struct WireObject {
         var elements: [Element] = []
         elements.reserveCapacity(nodes.count)
         for (index, node) in nodes.enumerated() {
-            if case .object(let members) = node {
-                elements.append(
-                    try read(WireObject(members, what: what, codingPath: codingPath + [WireKey(index: index)])))
-            } else {
-                elements.append(
-                    try read(WireObject(node, what: what, codingPath: codingPath + [WireKey(index: index)])))
-            }
+            elements.append(try read(WireObject(node, what: what, codingPath: codingPath + [WireKey(index: index)])))
         }
         return elements
     }
