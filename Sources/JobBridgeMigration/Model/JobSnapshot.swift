@@ -86,8 +86,8 @@ public struct JobSnapshot: Hashable, Sendable, Codable {
         id = job.id.rawValue
         name = job.name
         kind = KindSnapshot(job.kind)
-        source = job.source
-        destination = job.destination
+        source = job.source.map(Self.redacted)
+        destination = job.destination.map(Self.redacted)
         schedule = ScheduleSnapshot(job.schedule)
         isEnabled = job.isEnabled
         tasks = job.tasks.sorted { $0.index < $1.index }.map(TaskSnapshot.init)
@@ -96,6 +96,12 @@ public struct JobSnapshot: Hashable, Sendable, Codable {
         nextRunAt = job.nextRunAt
         settings = SecretScrubber.scrub(job.settings)
         providerData = job.providerData.map(SecretScrubber.scrub)
+    }
+
+    /// A connection reference with any secret in its text redacted (NX1's free text may be
+    /// a connection string).
+    static func redacted(_ ref: ConnectionRef) -> ConnectionRef {
+        ConnectionRef(id: ref.id, name: ref.name.map(Redactor.redact))
     }
 
     /// The job again (without its last run).

@@ -35,7 +35,7 @@ public struct Loss: Hashable, Sendable, Codable, CustomStringConvertible {
         self.code = code
         self.field = field
         self.message = Redactor.redact(Self.oneLine(message))
-        self.remedy = remedy ?? code.remedy
+        self.remedy = Redactor.redact(Self.oneLine(remedy ?? code.remedy))
         self.verdict = verdict ?? code.effect.verdict
         self.content = content.map(SecretScrubber.scrub)
         self.mismatchCount = mismatchCount

@@ -24,15 +24,21 @@ public struct MigrationOptions: Hashable, Sendable, Codable {
     /// How many fire instants per side each compared window holds at most (the reference
     /// compares the next 1,000).
     public var comparedRuns: Int
+    /// For targets scheduled by interval (CData Connect): the first run is moved forward by
+    /// whole periods to this date or later (the reference asks for a first run after the
+    /// planned cutover); `nil` keeps the phase's earliest run from 2024-01-01. The runs keep
+    /// their phase either way.
+    public var firstRunNotBefore: Date?
 
     /// Creates options; every parameter has the documented default.
     public init(
         conflictPolicy: ConflictPolicy = .fail, allowTypeChange: Bool = false, renameSuffix: String = " (migrated)",
-        comparedRuns: Int = 1_000
+        comparedRuns: Int = 1_000, firstRunNotBefore: Date? = nil
     ) {
         self.conflictPolicy = conflictPolicy
         self.allowTypeChange = allowTypeChange
         self.renameSuffix = renameSuffix
         self.comparedRuns = comparedRuns
+        self.firstRunNotBefore = firstRunNotBefore
     }
 }

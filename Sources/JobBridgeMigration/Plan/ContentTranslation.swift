@@ -40,34 +40,42 @@ struct ContentTranslation {
         var unknown = Set<String>()
         for key in object.keys.sorted() {
             guard let value = object[key] else { continue }
-            if known.contains(key) {
-                let prefix = key + "."
+            let prefix = key + "."
+            if known.contains(key) || known.contains(where: { $0.hasPrefix(prefix) }) {
                 if let members = value.objectValue, known.contains(where: { $0.hasPrefix(prefix) }) {
                     for member in members.keys.sorted() where !known.contains(prefix + member) {
                         unknown.insert(member)
-                        carriedFields["\(key).\(member)"] = members[member]
+                        let content = Self.safe(member, members[member])
+                        carriedFields["\(key).\(member)"] = content
                         losses.append(
                             Loss(
                                 .fieldUnknown, field: "providerData.\(key).\(member)",
-                                "the source field '\(key).\(member)' is read by no translator; it is not copied"
+                                "the source field '\(key).\(member)' is read by no translator; "
                                     + (Self.hasFreeSlot(context.target)
-                                        ? " (kept, not enforced, in the free slot)" : ""),
-                                content: members[member]))
+                                        ? "it is kept, not enforced, in the target's free slot" : "it is not copied"),
+                                content: content))
                     }
                 }
                 continue
             }
             unknown.insert(key)
-            carriedFields[key] = value
+            let content = Self.safe(key, value)
+            carriedFields[key] = content
             losses.append(
                 Loss(
                     .fieldUnknown, field: "providerData.\(key)",
-                    "the source field '\(key)' is read by no translator; it is not copied"
-                        + (Self.hasFreeSlot(context.target) ? " (kept, not enforced, in the free slot)" : ""),
-                    content: value))
+                    "the source field '\(key)' is read by no translator; "
+                        + (Self.hasFreeSlot(context.target)
+                            ? "it is kept, not enforced, in the target's free slot" : "it is not copied"),
+                    content: content))
         }
         if !Self.hasFreeSlot(context.target) { carriedFields = [:] }
         return unknown
+    }
+
+    /// A value to keep: a secret-named member's value is replaced.
+    static func safe(_ key: String, _ value: JSONValue?) -> JSONValue? {
+        Redactor.isSecretName(key) ? .string(Redactor.placeholder) : value
     }
 
     static func hasFreeSlot(_ traits: MigrationTraits) -> Bool {

@@ -8,7 +8,7 @@ enum KindTranslation {
     ) -> (KindSnapshot?, [Loss]) {
         // A kind carried in a free slot by an earlier migration restores the original.
         if let carried, target.kinds.contains(carried.category) {
-            return (carried, [])
+            return (sameCategory(carried.kind, target), [])
         }
         let mapped = kind.providerValue.flatMap { mapping.jobTypes[$0] } ?? mapping.jobTypes[kind.category.rawValue]
         if let mapped {
@@ -26,14 +26,7 @@ enum KindTranslation {
             )
         }
         if target.kinds.contains(kind.category) {
-            if let value = kind.providerValue, target.kindValues[value] == kind.category {
-                return (KindSnapshot(kind), [])
-            }
-            let value =
-                target.fallbackKind?.category == kind.category
-                ? target.fallbackKind?.providerValue
-                : target.kindValues.filter { $0.value == kind.category }.keys.sorted().first
-            return (KindSnapshot(category: kind.category, providerValue: value), [])
+            return (sameCategory(kind, target), [])
         }
         if let fallback = target.fallbackKind, target.fallbackKindFrom?.contains(kind.category) ?? true {
             return (
@@ -54,5 +47,18 @@ enum KindTranslation {
                     content: kind.providerValue.map(JSONValue.string))
             ]
         )
+    }
+
+    /// The target's kind of the same category: the source's provider value when the target
+    /// knows it in that category, else the target's own value for the category.
+    static func sameCategory(_ kind: JobKind, _ target: MigrationTraits) -> KindSnapshot {
+        if let value = kind.providerValue, target.kindValues[value] == kind.category {
+            return KindSnapshot(kind)
+        }
+        let value =
+            target.fallbackKind?.category == kind.category
+            ? target.fallbackKind?.providerValue
+            : target.kindValues.filter { $0.value == kind.category }.keys.sorted().first
+        return KindSnapshot(category: kind.category, providerValue: value)
     }
 }

@@ -5,35 +5,49 @@ import JobBridge
 /// fingerprint), the same mapping, the same name conflicts on the target. Apply calls
 /// ``ensureFresh(_:source:target:mapping:)`` before any write.
 public enum PlanStaleness {
-    /// Every reason the plan is stale (empty: it is fresh). Reads only.
+    /// Every reason the plan is stale (empty: it is fresh). Reads only: each planned source
+    /// job by id, and the target's jobs once.
     public static func reasons(
         _ plan: MigrationPlan, source: any JobProvider, target: any JobProvider, mapping: ConnectionMapping
     ) async throws -> [String] {
+        var sourceJobs: [String: Job] = [:]
+        for job in plan.jobs {
+            do {
+                sourceJobs[job.sourceID] = try await source.job(JobID(job.sourceID))
+            } catch let error as JobBridgeError where error.code == .notFound {
+                continue
+            }
+        }
+        return reasons(plan, sourceJobs: sourceJobs, targetJobs: try await Planner.listedJobs(target), mapping: mapping)
+    }
+
+    /// Every reason the plan is stale, from jobs already read: the planned source jobs by id
+    /// (a missing id is a job that no longer exists) and the target's jobs. Pure.
+    public static func reasons(
+        _ plan: MigrationPlan, sourceJobs: [String: Job], targetJobs: [Job], mapping: ConnectionMapping
+    ) -> [String] {
         var reasons: [String] = []
         if mapping.fingerprint != plan.mappingFingerprint {
             reasons.append("the mapping changed (fingerprint \(mapping.fingerprint), plan \(plan.mappingFingerprint))")
         }
         for job in plan.jobs {
-            let current: Job
-            do {
-                current = try await source.job(JobID(job.sourceID))
-            } catch let error as JobBridgeError where error.code == .notFound {
+            guard let current = sourceJobs[job.sourceID] else {
                 reasons.append("source job \(job.sourceID) ('\(job.sourceName)') no longer exists")
                 continue
             }
-            let print = JobSnapshot(current).fingerprint
-            if print != job.sourceFingerprint {
+            if JobSnapshot(current).fingerprint != job.sourceFingerprint {
                 reasons.append("source job \(job.sourceID) ('\(job.sourceName)') changed since the plan was made")
             }
         }
-        let targetJobs = try await Planner.listedJobs(target)
+        let live = targetJobs.filter { $0.providerData?["is_deleted"]?.boolValue != true }
         var conflicts: [String] = []
         for job in plan.jobs {
-            for planned in job.targets where planned.lookup.find(in: targetJobs) == nil {
+            for planned in job.targets where planned.lookup.find(in: live) == nil {
                 guard planned.expectedName != nil else { continue }
-                let base = job.targets.count > 1 ? "\(job.sourceName) #\(planned.splitIndex + 1)" : job.sourceName
+                let name = Planner.withoutProvenanceSuffix(job.sourceName)
+                let base = job.targets.count > 1 ? "\(name) #\(planned.splitIndex + 1)" : name
                 let expected = planned.lookup.strategy == .nameSuffix ? base + planned.provenanceKey.nameSuffix : base
-                if let existing = targetJobs.first(where: { $0.name == base || $0.name == expected }) {
+                if let existing = live.first(where: { $0.name == base || $0.name == expected }) {
                     conflicts.append("\(job.sourceID)|\(planned.splitIndex)|\(existing.id.rawValue)")
                 }
             }

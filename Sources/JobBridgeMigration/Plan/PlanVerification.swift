@@ -50,11 +50,18 @@ public enum PlanVerification {
         return best ?? []
     }
 
-    /// The definition a target has after cutover.
+    /// The definition a target has after cutover: enabled as the source was; an NX1 target
+    /// staged without a schedule is re-created with it only when the source was enabled (NX1
+    /// has no disabled flag, so a disabled source's target stays the staged manual job).
     public static func cutOverDefinition(_ planned: PlannedTarget) -> DefinitionSnapshot {
-        var definition = planned.cutoverDefinition ?? planned.definition
-        if planned.staging == .createdDisabled { definition.isEnabled = planned.enableAtCutover }
-        return definition
+        switch planned.staging {
+        case .createdDisabled:
+            var definition = planned.definition
+            definition.isEnabled = planned.enableAtCutover
+            return definition
+        case .stagedManualRecreate:
+            return planned.enableAtCutover ? (planned.cutoverDefinition ?? planned.definition) : planned.definition
+        }
     }
 
     static func differences(

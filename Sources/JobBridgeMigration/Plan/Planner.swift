@@ -42,6 +42,8 @@ struct Planner {
     let sourceConnections: [ProviderConnection]?
     let targetConnections: [ProviderConnection]?
     let targetJobs: [Job]
+    /// Schedule comparisons already made (jobs often share a schedule).
+    let comparisons = ComparisonCache()
 
     // MARK: Reads
 
@@ -162,7 +164,7 @@ struct Planner {
 
         var schedule = ScheduleTranslation.translate(
             job, from: sourceTraits, to: targetTraits, targetKinds: target.scheduleKinds, mapping: mapping,
-            runsPerWindow: options.comparedRuns)
+            runsPerWindow: options.comparedRuns, cache: comparisons)
         if let carriedSchedule = carried?.schedule, case .manual = job.schedule,
             let restored = try? carriedSchedule.schedule()
         {
@@ -171,9 +173,12 @@ struct Planner {
             again.schedule = restored
             schedule = ScheduleTranslation.translate(
                 again, from: sourceTraits, to: targetTraits, targetKinds: target.scheduleKinds, mapping: mapping,
-                runsPerWindow: options.comparedRuns)
+                runsPerWindow: options.comparedRuns, cache: comparisons)
         }
         losses += schedule.losses
+        if let notBefore = options.firstRunNotBefore, case .interval(let interval)? = schedule.schedule {
+            schedule.schedule = .interval(ScheduleComparison.advanced(interval, to: notBefore))
+        }
 
         let connections = ConnectionTranslation.translate(
             job,
@@ -223,7 +228,8 @@ struct Planner {
                 let key = ProvenanceKey(
                     sourceProvider: source.name, sourceScope: sourceTraits.scope, sourceJobID: job.id.rawValue,
                     splitIndex: index)
-                let base = content.taskGroups.count > 1 && named ? "\(job.name) #\(index + 1)" : job.name
+                let sourceName = Self.withoutProvenanceSuffix(job.name)
+                let base = content.taskGroups.count > 1 && named ? "\(sourceName) #\(index + 1)" : sourceName
                 var settings = content.settings.merging(schedule.settings) { _, new in new }
                 var carriedContent: CarriedContent?
                 if ContentTranslation.freeSlotMember(targetTraits) != nil {
@@ -234,12 +240,13 @@ struct Planner {
                         schedule: staging == .stagedManualRecreate ? ScheduleSnapshot(translated) : nil)
                 }
                 settings = SecretScrubber.scrub(settings)
-                let definition = DefinitionSnapshot(
-                    name: base, kind: kind, source: connections.source, destination: connections.destination,
-                    schedule: staging == .stagedManualRecreate ? .manual : ScheduleSnapshot(translated),
-                    isEnabled: staging == .stagedManualRecreate, tasks: tasks, settings: settings)
                 let expected: String? =
                     named ? (targetTraits.provenanceSlot == .nameSuffix ? base + key.nameSuffix : base) : nil
+                let definition = DefinitionSnapshot(
+                    name: expected ?? base, kind: kind, source: connections.source,
+                    destination: connections.destination,
+                    schedule: staging == .stagedManualRecreate ? .manual : ScheduleSnapshot(translated),
+                    isEnabled: staging == .stagedManualRecreate, tasks: tasks, settings: settings)
                 targets.append(
                     DraftTarget(
                         splitIndex: index, key: key, definition: definition, schedule: ScheduleSnapshot(translated),
@@ -247,9 +254,24 @@ struct Planner {
                         lookup: lookup(key: key, expected: expected, definition: definition)))
             }
         }
+        let needs = connections.needs.map { need -> ConnectionNeed in
+            var need = need
+            need.source = need.source.map(JobSnapshot.redacted)
+            return need
+        }
         return Draft(
-            job: job, snapshot: snapshot, fingerprint: snapshot.fingerprint, losses: losses, needs: connections.needs,
+            job: job, snapshot: snapshot, fingerprint: snapshot.fingerprint, losses: losses, needs: needs,
             targets: targets)
+    }
+
+    /// A name without the ` [jb:<8 hex>]` suffix an earlier migration gave it (on a provider
+    /// whose names carry provenance).
+    static func withoutProvenanceSuffix(_ name: String) -> String {
+        guard name.hasSuffix("]"),
+            let range = name.range(of: " [jb:", options: .backwards),
+            name.distance(from: range.upperBound, to: name.endIndex) == 9
+        else { return name }
+        return String(name[..<range.lowerBound])
     }
 
     func lookup(key: ProvenanceKey, expected: String?, definition: DefinitionSnapshot) -> TargetLookup {
@@ -266,131 +288,5 @@ struct Planner {
         case .none:
             return TargetLookup(strategy: .name, key: key, name: expected ?? definition.name)
         }
-    }
-
-    // MARK: Pass 2
-
-    struct Resolution {
-        var found: Job?
-        var conflictID: String?
-        var loss: Loss?
-        var action: MigrationAction = .create
-    }
-
-    /// Finds the target by provenance, else a same-named job that is not ours, and applies
-    /// the conflict policy (renaming the draft when asked).
-    func resolve(_ draft: inout DraftTarget, sourceName: String) -> Resolution {
-        var resolution = Resolution()
-        if let found = draft.lookup.find(in: targetJobs) {
-            resolution.found = found
-            resolution.action = .adopt
-            return resolution
-        }
-        guard target.fields.creatable.contains(.name),
-            let existing = targetJobs.first(where: { $0.name == draft.baseName || $0.name == draft.expectedName })
-        else { return resolution }
-        resolution.conflictID = existing.id.rawValue
-        switch options.conflictPolicy {
-        case .fail:
-            resolution.action = .blocked
-            resolution.loss = Loss(
-                .targetExists, field: "name",
-                "the target already has a job named '\(existing.name)' (id \(existing.id)) that this migration did "
-                    + "not create")
-        case .adopt:
-            resolution.found = existing
-            resolution.action = .adopt
-            resolution.loss = Loss(
-                .targetExists, field: "name",
-                "the target's job '\(existing.name)' (id \(existing.id)) is adopted as this job's target, unchanged",
-                verdict: .exact)
-        case .skip:
-            resolution.action = .skip
-            resolution.loss = Loss(
-                .targetExists, field: "name",
-                "the target already has a job named '\(existing.name)'; the job is skipped, as asked", verdict: .exact)
-        case .rename:
-            var counter = 1
-            var candidate = draft.baseName + options.renameSuffix
-            let taken = Set(targetJobs.map(\.name))
-            let suffix = target.migration.provenanceSlot == .nameSuffix ? draft.key.nameSuffix : ""
-            let full = { (name: String) in name + suffix }
-            while taken.contains(candidate) || taken.contains(full(candidate)) {
-                counter += 1
-                candidate = draft.baseName + options.renameSuffix + " \(counter)"
-            }
-            draft.baseName = candidate
-            draft.expectedName = full(candidate)
-            draft.definition.name = candidate
-            draft.lookup.name = draft.expectedName
-            resolution.loss = Loss(
-                .targetExists, field: "name",
-                "the target already has a job named '\(existing.name)'; this one is created as '\(full(candidate))'",
-                verdict: .exact)
-        }
-        return resolution
-    }
-
-    // MARK: Pass 3
-
-    func finish(_ draft: Draft, _ resolutions: [Resolution], planID: String) -> PlannedJob {
-        var losses = draft.losses + resolutions.compactMap(\.loss)
-        var targets: [PlannedTarget] = []
-        var actions: [MigrationAction] = []
-        let staging: StagingMode =
-            target.migration.staging == .manualScheduleRecreate ? .stagedManualRecreate : .createdDisabled
-        for (draftTarget, resolution) in zip(draft.targets, resolutions) {
-            var definition = draftTarget.definition
-            if var carried = draftTarget.carried, let member = ContentTranslation.freeSlotMember(target.migration) {
-                carried.planID = planID
-                definition.settings[member] = carried.json
-            }
-            var cutover: DefinitionSnapshot?
-            if staging == .stagedManualRecreate, let schedule = draftTarget.schedule {
-                cutover = definition
-                cutover?.schedule = schedule
-            }
-            var planned = PlannedTarget(
-                splitIndex: draftTarget.splitIndex, provenanceKey: draftTarget.key, definition: definition,
-                cutoverDefinition: cutover, expectedName: draftTarget.expectedName, lookup: draftTarget.lookup,
-                enableAtCutover: draft.job.isEnabled, staging: staging)
-            var action = resolution.action
-            if let found = resolution.found {
-                planned.existingTargetID = found.id.rawValue
-                if resolution.loss == nil {
-                    let differences = PlanVerification.differences(planned: planned, readBack: found)
-                    if differences.isEmpty {
-                        losses.append(
-                            Loss(
-                                .alreadyMigrated, field: nil,
-                                "target \(found.id) carries this job's provenance and matches the plan"))
-                    } else {
-                        action = .update
-                        planned.differences = differences
-                    }
-                }
-            }
-            actions.append(action)
-            targets.append(planned)
-        }
-        let verdict = MigrationVerdict.worst(losses.map(\.verdict))
-        let action: MigrationAction
-        if verdict == .impossible {
-            action = .skip
-        } else if verdict == .blocked || actions.contains(.blocked) || targets.isEmpty {
-            action = verdict == .blocked || actions.contains(.blocked) ? .blocked : .skip
-        } else if actions.contains(.skip) {
-            action = .skip
-        } else if actions.contains(.create) {
-            action = .create
-        } else if actions.contains(.update) {
-            action = .update
-        } else {
-            action = .adopt
-        }
-        return PlannedJob(
-            sourceID: draft.job.id.rawValue, sourceName: draft.job.name, source: draft.snapshot,
-            sourceFingerprint: draft.fingerprint, action: action, verdict: verdict, losses: losses,
-            connections: draft.needs, targets: targets)
     }
 }

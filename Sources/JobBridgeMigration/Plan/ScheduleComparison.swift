@@ -17,8 +17,10 @@ public struct ScheduleComparison: Hashable, Sendable, Codable {
     public var mismatchCount: Int
     /// The largest distance, in seconds, from an unmatched instant to the other side's nearest.
     public var maxDeviationSeconds: Int
-    /// Whether every mismatch lies within a day of a daylight-saving change of either zone.
-    public var onTransitionDaysOnly: Bool
+    /// Whether the differences come from daylight saving alone: a compared zone changes its
+    /// offset, and no unmatched instant is further from the other side than that change
+    /// (an hour for New York and Berlin). Otherwise the schedules drift apart.
+    public var daylightSavingOnly: Bool
     /// The first unmatched instant, if any.
     public var firstMismatch: Date?
 
@@ -60,18 +62,17 @@ public struct ScheduleComparison: Hashable, Sendable, Codable {
         return windows
     }
 
-    /// The daylight-saving changes of some zones from 2023 to 2029 (for "on transition days").
-    static func transitions(of zones: [TimeZone]) -> [Date] {
-        var result: [Date] = []
+    /// The largest offset change (seconds) of the zones over 2024: 0 for zones without
+    /// daylight saving.
+    static func daylightSavingShift(of zones: [TimeZone]) -> Int {
+        var shift = 0
         for zone in zones {
-            var cursor = start.addingTimeInterval(-366 * 86_400)
-            let end = start.addingTimeInterval(6 * 366 * 86_400)
-            while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < end {
-                result.append(next)
-                cursor = next
+            let offsets = (0..<12).map {
+                zone.secondsFromGMT(for: start.addingTimeInterval(Double($0) * 30.5 * 86_400))
             }
+            if let low = offsets.min(), let high = offsets.max() { shift = max(shift, high - low) }
         }
-        return result.sorted()
+        return shift
     }
 
     /// Compares two run functions (next run strictly after a date; previous run strictly
@@ -96,21 +97,17 @@ public struct ScheduleComparison: Hashable, Sendable, Codable {
             for run in left where !rightSet.contains(run) { unmatched.append((run, target)) }
             for run in right where !leftSet.contains(run) { unmatched.append((run, source)) }
         }
-        let zoneTransitions = transitions(of: zones)
         var maxDeviation = 0
-        var onTransitionDays = true
         for (run, other) in unmatched {
             let candidates = [other.next(run.addingTimeInterval(-1)), other.previous(run)].compactMap { $0 }
             let deviation = candidates.map { Int(abs($0.timeIntervalSince(run))) }.min() ?? Int.max
             maxDeviation = max(maxDeviation, deviation)
-            if !zoneTransitions.contains(where: { abs($0.timeIntervalSince(run)) <= 86_400 }) {
-                onTransitionDays = false
-            }
         }
+        let shift = daylightSavingShift(of: zones)
         return ScheduleComparison(
             comparedRuns: compared, mismatchCount: unmatched.count,
             maxDeviationSeconds: unmatched.isEmpty ? 0 : maxDeviation,
-            onTransitionDaysOnly: !unmatched.isEmpty && onTransitionDays && !zoneTransitions.isEmpty,
+            daylightSavingOnly: !unmatched.isEmpty && shift > 0 && maxDeviation <= shift,
             firstMismatch: unmatched.map(\.0).min())
     }
 
@@ -141,6 +138,34 @@ public struct ScheduleComparison: Hashable, Sendable, Codable {
                 next: { fixed.nextRun(after: $0, in: intervalZone) },
                 previous: { fixed.previousRun(before: $0, in: intervalZone) })
         }
+    }
+
+    /// The first run moved forward by whole periods (in UTC steps, months by the calendar in
+    /// `zone`) to `date` or later.
+    public static func advanced(_ interval: IntervalSchedule, to date: Date, zone: TimeZone = .gmt) -> IntervalSchedule
+    {
+        guard var first = interval.firstRun, first < date, interval.count >= 1 else { return interval }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        switch interval.unit {
+        case .minute, .hour:
+            let step = Double(interval.count) * (interval.unit == .minute ? 60 : 3_600)
+            first = first.addingTimeInterval((date.timeIntervalSince(first) / step).rounded(.up) * step)
+        case .day, .week:
+            let step = Double(interval.count * (interval.unit == .week ? 7 : 1)) * 86_400
+            first = first.addingTimeInterval((date.timeIntervalSince(first) / step).rounded(.up) * step)
+        case .month:
+            var k = 0
+            var next = first
+            while next < date, k < 100_000 {
+                k += interval.count
+                next = calendar.date(byAdding: .month, value: k, to: first) ?? date
+            }
+            first = next
+        }
+        var result = interval
+        result.firstRun = first
+        return result
     }
 
     /// The first run moved back by whole periods to before the comparison's start.

@@ -13,11 +13,15 @@ struct ScheduleTranslation {
     /// The comparison, when one was made.
     var comparison: ScheduleComparison?
 
+    /// Comparisons already made in this plan: jobs often share a schedule.
+    var cache: ComparisonCache?
+
     static func translate(
         _ job: Job, from source: MigrationTraits, to target: MigrationTraits, targetKinds: Set<Schedule.Kind>,
-        mapping: ConnectionMapping, runsPerWindow: Int
+        mapping: ConnectionMapping, runsPerWindow: Int, cache: ComparisonCache? = nil
     ) -> ScheduleTranslation {
         var result = ScheduleTranslation()
+        result.cache = cache
         if let override = mapping.scheduleOverrides[job.id.rawValue] {
             do {
                 result.schedule = try override.schedule()
@@ -170,25 +174,34 @@ struct ScheduleTranslation {
     }
 
     mutating func compare(_ source: Schedule, _ target: Schedule, zones: [TimeZone], runs: Int, what: String) {
-        let result = ScheduleComparison.compare(
-            source: ScheduleComparison.Side(source), target: ScheduleComparison.Side(target), zones: zones,
-            runsPerWindow: runs)
+        let key = ComparisonCache.Key(
+            source: ScheduleSnapshot(source), target: ScheduleSnapshot(target), zones: zones.map(\.identifier),
+            runs: runs)
+        let result: ScheduleComparison
+        if let known = cache?.results[key] {
+            result = known
+        } else {
+            result = ScheduleComparison.compare(
+                source: ScheduleComparison.Side(source), target: ScheduleComparison.Side(target), zones: zones,
+                runsPerWindow: runs)
+            cache?.results[key] = result
+        }
         comparison = result
         guard !result.isExact else { return }
         let deviation = Self.duration(result.maxDeviationSeconds)
-        if result.onTransitionDaysOnly {
+        if result.daylightSavingOnly {
             losses.append(
                 Loss(
                     .scheduleDST, field: "schedule",
-                    "\(what) differs from the source on daylight-saving transition days only: \(result.mismatchCount) "
-                        + "of \(result.comparedRuns) compared runs differ, by up to \(deviation)",
+                    "\(what) differs from the source by daylight saving only: \(result.mismatchCount) fire instants "
+                        + "differ (\(result.comparedRuns) compared), by up to \(deviation)",
                     mismatchCount: result.mismatchCount, maxDeviationSeconds: result.maxDeviationSeconds))
         } else {
             losses.append(
                 Loss(
                     .scheduleDrift, field: "schedule",
-                    "\(what) is the nearest target schedule: \(result.mismatchCount) of \(result.comparedRuns) "
-                        + "compared runs differ, by up to \(deviation)"
+                    "\(what) is the nearest target schedule: \(result.mismatchCount) fire instants differ "
+                        + "(\(result.comparedRuns) compared), by up to \(deviation)"
                         + (result.firstMismatch.map { ", first at " + ISO8601DateFormatter().string(from: $0) } ?? ""),
                     mismatchCount: result.mismatchCount, maxDeviationSeconds: result.maxDeviationSeconds))
         }
@@ -262,6 +275,18 @@ struct ScheduleTranslation {
         if seconds % 60 == 0 { return "\(seconds / 60) minute(s)" }
         return "\(seconds) second(s)"
     }
+}
+
+/// The schedule comparisons of one plan, by their inputs.
+final class ComparisonCache {
+    struct Key: Hashable {
+        var source: ScheduleSnapshot
+        var target: ScheduleSnapshot
+        var zones: [String]
+        var runs: Int
+    }
+
+    var results: [Key: ScheduleComparison] = [:]
 }
 
 /// Zone equality by behaviour (GMT and UTC are the same zone).
