@@ -30,6 +30,10 @@ extension MigrationEngine {
         try await withJournal(plan, at: journal) { session in
             try await preflight(plan, needs: ([.getJob], [.getJob]))
             let state = await session.state()
+            channel.reset {
+                $0.cutOver = 0
+                $0.notCutOver = 0
+            }
             channel.emit(.planned, message: "cutover plan \(plan.planID)")
             let jobs = plan.jobs.filter { cutover.onlySourceIDs?.contains($0.sourceID) ?? true }
             try await forEach(jobs, concurrency: options.concurrency) { job in
