@@ -30,6 +30,10 @@ extension MigrationEngine {
         try await withJournal(plan, at: journal) { session in
             try await preflight(plan, needs: ([.getJob], [.getJob]))
             let state = await session.state()
+            channel.reset {
+                $0.cutOver = 0
+                $0.notCutOver = 0
+            }
             channel.emit(.planned, message: "cutover plan \(plan.planID)")
             let jobs = plan.jobs.filter { cutover.onlySourceIDs?.contains($0.sourceID) ?? true }
             try await forEach(jobs, concurrency: options.concurrency) { job in
@@ -84,7 +88,7 @@ extension MigrationEngine {
         }
         // 1. Drain.
         if !sourceState.drained && !sourceState.disabled && !sourceState.deleted {
-            try await drain(sourceID)
+            try await drain(sourceID, lock: session.lock)
             try await session.record(
                 JournalRecord(.result, step: .drainSource, sourceID: job.sourceID, wasEnabled: wasEnabled))
         }
@@ -153,8 +157,9 @@ extension MigrationEngine {
         }
     }
 
-    /// Waits until the source has no run going, or throws `CUTOVER_DRAIN_TIMEOUT`.
-    private func drain(_ id: JobID) async throws {
+    /// Waits until the source has no run going, or throws `CUTOVER_DRAIN_TIMEOUT`; keeps
+    /// the journal's lease alive while it waits.
+    private func drain(_ id: JobID, lock: JournalLock) async throws {
         guard sourceCalls.supports(.status) else { return }
         var waited: Duration = .zero
         while true {
@@ -169,6 +174,7 @@ extension MigrationEngine {
             let pause = min(options.drainPollInterval, options.drainTimeout - waited)
             try await Self.sleep(on: options.clock, for: pause)
             waited += pause
+            try await lock.heartbeatIfDue()
         }
     }
 

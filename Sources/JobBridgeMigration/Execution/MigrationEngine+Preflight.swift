@@ -33,11 +33,16 @@ extension MigrationEngine {
     /// (``PlanStaleness``): each planned source job is read again (concurrently), the
     /// target's listing is the one apply already made.
     func refuseIfStale(_ plan: MigrationPlan, mapping: ConnectionMapping, targetJobs: [Job]) async throws {
+        // Each source job is read and fingerprinted as it arrives; only the changed or
+        // missing ones are kept. The plan side's rules then see an unchanged job as the
+        // plan's own snapshot, so memory does not hold every source job at once.
         let read = ReadJobs()
         try await forEach(plan.jobs, concurrency: options.concurrency) { job in
             do {
                 let current = try await self.sourceCalls.call { try await $0.job(JobID(job.sourceID)) }
-                read.set(job.sourceID, .success(current))
+                if JobSnapshot(current).fingerprint != job.sourceFingerprint {
+                    read.set(job.sourceID, .success(current))
+                }
             } catch let error as JobBridgeError where error.code == .notFound && error.httpStatus != 501 {
                 read.set(job.sourceID, .failure(error))
             } catch let error as JobBridgeError {
@@ -45,8 +50,8 @@ extension MigrationEngine {
             }
         }
         let reasons = try await PlanBridge.staleReasons(
-            plan, sourceJobs: read.all, source: source.descriptor, targetJobs: targetJobs,
-            target: target.descriptor, mapping: mapping)
+            plan, changed: read.all, source: source.descriptor, targetJobs: targetJobs, target: target.descriptor,
+            mapping: mapping)
         guard reasons.isEmpty else {
             throw MigrationError(
                 .planStale, "plan \(plan.planID) is stale: \(reasons.count) change(s) since it was made; \(reasons[0])",

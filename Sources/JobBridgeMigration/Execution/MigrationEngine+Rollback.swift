@@ -47,6 +47,9 @@ extension MigrationEngine {
                         subject: unconfirmed.sorted().first, details: unconfirmed.sorted())
                 }
             }
+            channel.reset {
+                $0.rolledBack = 0
+            }
             channel.emit(.planned, message: "rollback plan \(plan.planID)")
             try await forEach(jobs, concurrency: options.concurrency) { job in
                 do {

@@ -14,6 +14,10 @@ extension MigrationEngine {
         try await withJournal(plan, at: journal) { session in
             try await preflight(plan, needs: ([], [.getJob]))
             let state = await session.state()
+            channel.reset {
+                $0.verified = 0
+                $0.mismatched = 0
+            }
             channel.emit(.planned, message: "verify plan \(plan.planID)")
             try await forEach(plan.jobs, concurrency: options.concurrency) { job in
                 for target in job.targets {

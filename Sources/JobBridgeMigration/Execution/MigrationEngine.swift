@@ -39,7 +39,9 @@ public final class MigrationEngine: Sendable {
         self.channel = EventChannel(buffering: options.eventBuffering)
     }
 
-    /// The engine's progress, across every phase it runs, until ``finishEvents()``.
+    /// The engine's progress, across every phase it runs, until ``finishEvents()``. Each
+    /// phase starts its own counts (apply: the job states; verify: verified and mismatched;
+    /// cutover: cut over and not; rollback: rolled back).
     public var events: AsyncStream<MigrationEvent> { channel.stream }
 
     /// Ends ``events`` (a `for await` over it then finishes).

@@ -15,33 +15,45 @@ enum PlanBridge {
         PlanVerification.compare(planned: target, readBack: readBack, stage: cutOver ? .cutOver : .staged)
     }
 
-    /// Every reason the plan is stale, by the plan side's rules, from jobs already read
-    /// (the engine reads them concurrently; the rules read them one by one).
+    /// Every reason the plan is stale, by the plan side's rules, from the jobs the engine
+    /// read already: `changed` holds the source jobs whose fingerprint differs from the plan
+    /// (or the error that says they are gone); every other planned job is unchanged and is
+    /// answered from the plan's own snapshot.
     static func staleReasons(
-        _ plan: MigrationPlan, sourceJobs: [String: Result<Job, JobBridgeError>], source: ProviderDescriptor,
+        _ plan: MigrationPlan, changed: [String: Result<Job, JobBridgeError>], source: ProviderDescriptor,
         targetJobs: [Job], target: ProviderDescriptor, mapping: ConnectionMapping
     ) async throws -> [String] {
-        try await PlanStaleness.reasons(
-            plan, source: Prefetched(descriptor: source, byID: sourceJobs, listing: []),
-            target: Prefetched(descriptor: target, byID: [:], listing: targetJobs), mapping: mapping)
+        var positions: [String: Int] = [:]
+        for (index, job) in plan.jobs.enumerated() { positions[job.sourceID] = index }
+        let snapshots = positions
+        let sourceSide = Prefetched(
+            descriptor: source, listing: [],
+            read: { id in
+                if let found = changed[id] { return try found.get() }
+                guard let index = snapshots[id] else {
+                    throw JobBridgeError(.notFound, "job \(id) was not read", provider: source.name, operation: .getJob)
+                }
+                return try plan.jobs[index].source.job()
+            })
+        let targetSide = Prefetched(
+            descriptor: target, listing: targetJobs,
+            read: { id in
+                throw JobBridgeError(.notFound, "job \(id) was not read", provider: target.name, operation: .getJob)
+            })
+        return try await PlanStaleness.reasons(plan, source: sourceSide, target: targetSide, mapping: mapping)
     }
 }
 
 /// A provider that answers reads from jobs already read.
 private struct Prefetched: JobProvider {
     let descriptor: ProviderDescriptor
-    let byID: [String: Result<Job, JobBridgeError>]
     let listing: [Job]
+    let read: @Sendable (String) throws -> Job
 
     func jobs() -> PagedSequence<Job> {
         let listing = listing
         return .single { listing }
     }
 
-    func job(_ id: JobID) async throws -> Job {
-        guard let found = byID[id.rawValue] else {
-            throw JobBridgeError(.notFound, "job \(id) was not read", provider: descriptor.name, operation: .getJob)
-        }
-        return try found.get()
-    }
+    func job(_ id: JobID) async throws -> Job { try read(id.rawValue) }
 }

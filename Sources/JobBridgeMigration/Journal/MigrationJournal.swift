@@ -4,7 +4,7 @@ import JobBridge
 /// A write-ahead journal on disk: one JSON object per line, one file per plan.
 ///
 /// ``append(_:)`` writes a record and its newline and flushes the file to disk
-/// (`FileHandle.synchronize()`) before it returns, so that a record the engine acted on
+/// (`fsync`, one flush shared by concurrent appends) before it returns, so that a record the engine acted on
 /// survives a crash. Opening a journal reads what is there: a last line cut short by a
 /// crash is dropped (and cut off the file, so the next record starts on a fresh line); a
 /// bad line before the last, a record of an unknown format version, or a journal of
@@ -19,6 +19,8 @@ public actor MigrationJournal {
     /// throwaway journals, such as a benchmark's in a temporary directory.
     public nonisolated let synchronizes: Bool
     private let handle: FileHandle
+    private let mark = WriteMark()
+    private let syncer: JournalSyncer
     private var count: Int
     private var folded: JournalState
     private let now: @Sendable () -> Date
@@ -77,6 +79,7 @@ public actor MigrationJournal {
             existing = [header]
         }
         self.handle = handle
+        self.syncer = JournalSyncer(descriptor: handle.fileDescriptor, mark: mark)
         count = existing.count
         folded = JournalState(records: existing)
     }
@@ -88,10 +91,14 @@ public actor MigrationJournal {
     /// How many records the journal holds.
     public var recordCount: Int { count }
 
-    /// Writes a record (numbered, stamped and scrubbed of secrets) and flushes it to disk.
+    /// Writes a record (numbered, stamped and scrubbed of secrets) and returns once it is
+    /// on disk. Concurrent appends share flushes (group commit): one `fsync` covers every
+    /// record written before it started.
     @discardableResult
-    public func append(_ record: JournalRecord) throws -> JournalRecord {
-        try write(record)
+    public func append(_ record: JournalRecord) async throws -> JournalRecord {
+        let written = try write(record)
+        if synchronizes { try await syncer.sync(through: written.sequence) }
+        return written
     }
 
     /// Closes the file.
@@ -102,7 +109,7 @@ public actor MigrationJournal {
         try beforeWrite?(record)
         let (written, line) = try Self.line(for: record, sequence: count, now: now)
         try handle.write(contentsOf: line)
-        if synchronizes { try handle.synchronize() }
+        mark.set(written.sequence)
         count += 1
         folded.apply(written)
         return written

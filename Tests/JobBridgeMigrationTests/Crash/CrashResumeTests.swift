@@ -78,3 +78,21 @@ actor SharedWorld {
         return made
     }
 }
+
+/// H2: 5,000 jobs, a crash at the 2,500th mutating call, then a resume: no duplicate.
+@Suite struct LargeCrashResumeTests {
+    @Test func fiveThousandJobsCrashedHalfwayResumeWithoutDuplicates() async throws {
+        let world = try await ExecutionWorld.make(jobs: 5_000)
+        defer { world.folder.remove() }
+        let plan = try await world.plan()
+        let crash = CrashSwitch(k: 2_500, point: .afterCommit)
+        let crashing = try world.engine(concurrency: 8, hook: crash.journalHook) { crash.transport($0) }
+        await #expect(throws: (any Error).self) {
+            try await crashing.apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
+        }
+        #expect(crash.crashed)
+        let report = try await world.engine(concurrency: 8)
+            .resume(plan, journal: world.journalURL, mapping: ConnectionMapping())
+        try await CrashResumeTests.expectConsistent(world: world, plan: plan, report: report)
+    }
+}

@@ -36,6 +36,7 @@ import Testing
         #expect(limiter.refusals > 0, "the limit was never hit: the test shows nothing")
         #expect(limiter.earlyRetries == 0)
         #expect(limiter.peakPerWindow <= 5)
+
         #expect(world.targetCreates == 60)
     }
 
@@ -127,6 +128,8 @@ final class RateLimitedServer: @unchecked Sendable {
     private(set) var refusals = 0
     private(set) var earlyRetries = 0
     private(set) var peakPerWindow = 0
+    private(set) var accepted = 0
+    private(set) var lastAccepted: Duration = .zero
 
     init(perSecond: Int, retryAfter: Int, clock: SimulatedClock) {
         self.perSecond = perSecond
@@ -155,6 +158,8 @@ final class RateLimitedServer: @unchecked Sendable {
                 return false
             }
             inWindow += 1
+            accepted += 1
+            lastAccepted = now
             peakPerWindow = max(peakPerWindow, inWindow)
             return true
         }

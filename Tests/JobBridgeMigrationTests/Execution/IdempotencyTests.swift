@@ -164,3 +164,27 @@ final class UncertainCreates: JobProvider, @unchecked Sendable {
         throw JobBridgeError(.outcomeUncertain, "the answer was lost and checking could not tell", outcome: .maybeActed)
     }
 }
+
+/// B7 (apply side): a job planned `update` changes its existing target in place, and the
+/// journal does not count it as created by this plan.
+@Suite struct UpdateActionTests {
+    @Test func anUpdateChangesTheExistingTargetWithoutCreatingOne() async throws {
+        let world = try await ExecutionWorld.make(jobs: 1, target: .sync)
+        defer { world.folder.remove() }
+        var plan = try await world.plan()
+        try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
+        let existing = try #require(try await world.targetJobs().first)
+        plan.jobs[0].action = .update
+        plan.jobs[0].targets[0].existingTargetID = existing.id.rawValue
+        plan.jobs[0].targets[0].definition.settings = ["verbosity": 3]
+        plan.jobs[0].targets[0].differences = ["settings.verbosity"]
+        let creates = world.targetCreates
+        let report = try await world.engine().apply(
+            plan, journal: world.folder.file("update.journal"), mapping: ConnectionMapping())
+        #expect(report.totals.migrated == 1)
+        #expect(world.targetCreates == creates)
+        #expect(try await world.target().job(existing.id).settings["verbosity"] == 3)
+        let state = JournalState(records: try JournalReader.read(at: world.folder.file("update.journal")).records)
+        #expect(state.targets[TargetKey(sourceID: plan.jobs[0].sourceID, split: 0)]?.origin == .adopt)
+    }
+}

@@ -53,12 +53,7 @@ import Testing
 
         // D3: the canary appears nowhere.
         let planText = String(decoding: try plan.encoded(), as: UTF8.self)
-        withKnownIssue(
-            "the planner carries source settings into NX1's free slot unscrubbed (mig-requests.md)",
-            isIntermittent: true
-        ) {
-            #expect(!planText.contains(ExecutionWorld.canary), "the canary leaked into the plan")
-        }
+        #expect(!planText.contains(ExecutionWorld.canary), "the canary leaked into the plan")
         let artefacts: [(String, String)] = [
             ("journal", try String(contentsOf: world.journalURL, encoding: .utf8)),
             ("report", String(decoding: json, as: UTF8.self)), ("markdown", markdown),

@@ -39,6 +39,9 @@ import Testing
         let writes = world.ledger.acted { $0.method != .get } + world.sourceLedger.acted { $0.method != .get }
         try await world.engine().rollback(plan, journal: world.journalURL)
         #expect(world.ledger.acted { $0.method != .get } + world.sourceLedger.acted { $0.method != .get } == writes)
+        // Deleting, when asked, deletes only what this plan created.
+        try await world.engine().rollback(plan, journal: world.journalURL, options: RollbackOptions(targets: .delete))
+        #expect(try await world.targetJobs().map(\.id) == [theirs.id])
     }
 
     @Test func deletingTargetsWithAnImpliedDestinationNeedsConfirmationByName() async throws {
