@@ -19,31 +19,9 @@ public enum CapabilityMatrix {
     /// `no`; field rows list fields and schedule kinds in declaration order (`—` when the
     /// operation they depend on is not declared, `nothing` when the set is empty).
     public static func column(for descriptor: ProviderDescriptor) -> [(row: String, cell: String)] {
-        let capabilities = descriptor.capabilities
-        let fields = descriptor.fields
-        func list(_ set: Set<JobField>, when operation: JobOperation? = nil) -> String {
-            if let operation, !capabilities.supports(operation) { return "—" }
-            let names = JobField.allCases.filter(set.contains).map(\.rawValue)
-            return names.isEmpty ? "nothing" : names.joined(separator: ", ")
+        descriptor.capabilityRows.map { row in
+            (row: row.operation == nil ? row.label : "`\(row.label)`", cell: row.cell)
         }
-        func kinds(_ set: Set<Schedule.Kind>) -> String {
-            let names = Schedule.Kind.allCases.filter(set.contains).map(\.rawValue)
-            return names.isEmpty ? "nothing" : names.joined(separator: ", ")
-        }
-        let operations = JobOperation.allCases.map { operation in
-            (row: "`\(operation.rawValue)`", cell: capabilities.supports(operation) ? "yes" : "no")
-        }
-        return operations + [
-            (row: "fields read", cell: list(fields.readable)),
-            (row: "fields create sets", cell: list(fields.creatable, when: .createJob)),
-            (row: "fields update sets", cell: list(fields.updatable, when: .updateJob)),
-            (row: "schedules written", cell: kinds(descriptor.scheduleKinds)),
-            (row: "schedules read (and unreadable)", cell: kinds(fields.scheduleKindsRead)),
-            (
-                row: "a cancelled run reads as",
-                cell: capabilities.supports(.cancelRun) ? fields.cancelledRunPhase.rawValue : "—"
-            ),
-        ]
     }
 
     /// The whole table in Markdown, markers included, one column per provider.

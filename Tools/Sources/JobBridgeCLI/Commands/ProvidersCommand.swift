@@ -76,45 +76,11 @@ struct ProvidersCommand: AsyncParsableCommand {
             context.print("  \(entry.handle)  \(entry.name)  (\(entry.kind.rawValue))")
         }
         context.print()
-        let columns = set.entries.map { CapabilityColumn.cells(for: $0.provider.descriptor) }
-        let rows = (columns.first ?? CapabilityColumn.cells(for: ProviderDescriptor(name: "", capabilities: [])))
-            .indices.map { index in
-                [columns.first?[index].row ?? ""] + columns.map { $0[index].cell }
-            }
+        let columns = set.entries.map(\.provider.descriptor.capabilityRows)
+        let labels = ProviderDescriptor(name: "", capabilities: []).capabilityRows.map(\.label)
+        let rows = labels.indices.map { index in [labels[index]] + columns.map { $0[index].cell } }
         let table = TextTable(
             header: [""] + set.entries.map(\.handle), rows: rows, shrinkable: Set(1...max(set.entries.count, 1)))
         for line in table.render(width: context.width, header: context.bold) { context.print(line) }
-    }
-}
-
-/// A provider's capability matrix column, as the README's matrix has it (operations,
-/// then fields and schedule kinds).
-enum CapabilityColumn {
-    static func cells(for descriptor: ProviderDescriptor) -> [(row: String, cell: String)] {
-        let capabilities = descriptor.capabilities
-        let fields = descriptor.fields
-        func list(_ set: Set<JobField>, when operation: JobOperation? = nil) -> String {
-            if let operation, !capabilities.supports(operation) { return "—" }
-            let names = JobField.allCases.filter(set.contains).map(\.rawValue)
-            return names.isEmpty ? "nothing" : names.joined(separator: ", ")
-        }
-        func kinds(_ set: Set<Schedule.Kind>) -> String {
-            let names = Schedule.Kind.allCases.filter(set.contains).map(\.rawValue)
-            return names.isEmpty ? "nothing" : names.joined(separator: ", ")
-        }
-        let operations = JobOperation.allCases.map { operation in
-            (row: operation.rawValue, cell: capabilities.supports(operation) ? "yes" : "no")
-        }
-        return operations + [
-            (row: "fields read", cell: list(fields.readable)),
-            (row: "fields create sets", cell: list(fields.creatable, when: .createJob)),
-            (row: "fields update sets", cell: list(fields.updatable, when: .updateJob)),
-            (row: "schedules written", cell: kinds(descriptor.scheduleKinds)),
-            (row: "schedules read", cell: kinds(fields.scheduleKindsRead)),
-            (
-                row: "cancelled run reads as",
-                cell: capabilities.supports(.cancelRun) ? fields.cancelledRunPhase.rawValue : "—"
-            ),
-        ]
     }
 }
