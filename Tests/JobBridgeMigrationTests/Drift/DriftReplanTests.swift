@@ -81,4 +81,21 @@ import Testing
         #expect(world.ledger.acted { $0.method != .get } == writes, "a drifted target was written")
         #expect(Self.isSixAM(try await world.target().job(target.id).schedule))
     }
+
+    @Test func aSourceEditedAfterMigrationToATargetThatCannotUpdateIsBlockedNamingWhy() async throws {
+        let world = try await ExecutionWorld.make(jobs: 1, target: .nx1)
+        defer { world.folder.remove() }
+        let mapping = ConnectionMapping(connections: ["c-sf": "salesforce", "c-pg": "warehouse"])
+        let plan = try await JobBridgeMigration.plan(from: try world.source(), to: try world.target(), mapping: mapping)
+        let report = try await world.engine().apply(plan, journal: world.journalURL, mapping: mapping)
+        #expect(report.totals.migrated == 1)
+        _ = try await world.source().updateJob(JobID(world.sourceIDs[0]), with: JobUpdate(schedule: try Self.sixAM()))
+        let again = try await JobBridgeMigration.plan(
+            from: try world.source(), to: try world.target(), mapping: mapping, previous: plan)
+        let job = try #require(again.jobs.first)
+        #expect(job.action == .blocked)
+        #expect(job.codes.contains(.preflightFailed))
+        #expect(!job.codes.contains(.driftTarget))
+        #expect(!job.targets[0].differences.isEmpty)
+    }
 }
