@@ -11,6 +11,12 @@
 // includes the simulators' data and the planner, is printed too). The journal is a real
 // file in a temporary folder, flushed per record (the default).
 //
+// What the simulators hold is not the engine's: a third and fourth child ("control") build
+// the same simulators and plan, then create the same targets straight through the NX1
+// provider, sequentially, without the engine. The resident memory before apply (simulators
+// + plan) and the control's growth (the NX1 simulator storing the targets) are printed, and
+// the engine's own share, apply's growth less the control's, is printed for both sizes.
+//
 // Run: swift run -c release jobbridge-migration-bench [--json]
 import BenchmarkSupport
 import Foundation
@@ -38,12 +44,18 @@ struct ChildFigures: Codable {
     var residentBeforeApplyMB: Double
 }
 
+/// Growth of resident memory over apply (or the control's creates) from the resident
+/// memory before it.
+func growth(_ figures: ChildFigures) -> Double { max(0, figures.peakMemoryMB - figures.residentBeforeApplyMB) }
+
 if let index = arguments.firstIndex(of: "--child"), index + 1 < arguments.count, let jobs = Int(arguments[index + 1]) {
-    let figures = try await runMigration(jobs: jobs)
+    let figures = try await runMigration(jobs: jobs, control: arguments.contains("--control"))
     print(String(decoding: try JSONEncoder().encode(figures), as: UTF8.self))
 } else {
     let small = try runChild(jobs: 1_000)
     let large = try runChild(jobs: 5_000)
+    let smallControl = try runChild(jobs: 1_000, control: true)
+    let largeControl = try runChild(jobs: 5_000, control: true)
     var report = BenchReport(name: "jobbridge-migration-bench")
     report.note("direction", "CData Sync → NX1 (simulators)")
     report.note("latency_per_call", "20 ms")
@@ -67,16 +79,33 @@ if let index = arguments.firstIndex(of: "--child"), index + 1 < arguments.count,
     report.add(
         "memory_ratio_5000_vs_1000", large.peakMemoryMB / max(small.peakMemoryMB, 0.001),
         "peak memory 5,000 ÷ 1,000", goalMax: 2)
+    let engine1000 = max(0, growth(small) - growth(smallControl))
+    let engine5000 = max(0, growth(large) - growth(largeControl))
+    report.add("apply_growth_mb_1000", growth(small), "peak − resident before apply, 1,000 (MB)")
+    report.add("apply_growth_mb_5000", growth(large), "peak − resident before apply, 5,000 (MB)")
+    report.add(
+        "simulator_growth_mb_1000", growth(smallControl), "control: the same creates without the engine, 1,000 (MB)")
+    report.add(
+        "simulator_growth_mb_5000", growth(largeControl), "control: the same creates without the engine, 5,000 (MB)")
+    report.add("engine_share_mb_1000", engine1000, "apply growth − control growth, 1,000 (MB)")
+    report.add("engine_share_mb_5000", engine5000, "apply growth − control growth, 5,000 (MB)")
+    report.add(
+        "engine_share_kb_per_job", (engine5000 - engine1000) * 1024 / 4_000,
+        "engine share per additional job, 1,000 → 5,000 (KB)")
+    report.add(
+        "resident_before_apply_kb_per_job",
+        (large.residentBeforeApplyMB - small.residentBeforeApplyMB) * 1024 / 4_000,
+        "simulators' seeded jobs + the plan, per additional job, before apply (KB; not the engine's)")
     report.add("migrated_1000", Double(small.migrated), "jobs migrated, 1,000 planned")
     report.add("migrated_5000", Double(large.migrated), "jobs migrated, 5,000 planned")
     report.print()
 }
 
 /// Runs this executable with `--child <jobs>` and reads its figures.
-func runChild(jobs: Int) throws -> ChildFigures {
+func runChild(jobs: Int, control: Bool = false) throws -> ChildFigures {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    process.arguments = ["--child", String(jobs)]
+    process.arguments = ["--child", String(jobs)] + (control ? ["--control"] : [])
     let output = Pipe()
     process.standardOutput = output
     try process.run()
@@ -89,8 +118,9 @@ func runChild(jobs: Int) throws -> ChildFigures {
     return try JSONDecoder().decode(ChildFigures.self, from: Data(line))
 }
 
-/// Seeds `jobs` Sync jobs, plans them to NX1, applies the plan with 20 ms per call.
-func runMigration(jobs: Int) async throws -> ChildFigures {
+/// Seeds `jobs` Sync jobs, plans them to NX1, applies the plan with 20 ms per call; or, for
+/// the control, creates the plan's targets straight through the NX1 provider (no latency).
+func runMigration(jobs: Int, control: Bool) async throws -> ChildFigures {
     let clock = SimulatedClock()
     let workspace = "ws-main"
     let sync = SyncSimulator(configuration: .init(token: "bench", pageSize: 500), now: clock.dateSource)
@@ -127,6 +157,23 @@ func runMigration(jobs: Int) async throws -> ChildFigures {
     let plan = try await JobBridgeMigration.plan(from: planSource, to: planTarget, mapping: mapping)
     let planSeconds = Timing.seconds(planStart.duration(to: wall.now))
 
+    if control {
+        let direct = try providers(delay: nil).1
+        resetPeakMemory()
+        let before = peakMemoryMB()
+        let start = wall.now
+        var created = 0
+        for job in plan.jobs where job.action == .create {
+            for target in job.targets {
+                _ = try await direct.createJob(try target.definition.definition())
+                created += 1
+            }
+        }
+        return ChildFigures(
+            jobs: jobs, calls: created, wallSeconds: Timing.seconds(start.duration(to: wall.now)), boundSeconds: 1,
+            planSeconds: planSeconds, migrated: created, peakMemoryMB: peakMemoryMB(),
+            processPeakMemoryMB: peakMemoryMB(), residentBeforeApplyMB: before)
+    }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobbridge-migration-bench-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -12,10 +12,17 @@ public struct ExecutionOptions: Sendable {
     /// (every job's calls are sequential). Default ``defaultConcurrency`` (4).
     public var concurrency: Int
     /// The most operations per second started on each provider, when set (a token bucket
-    /// per provider); `nil` (the default) paces by ``concurrency`` alone.
+    /// per provider); `nil` (the default): no fixed rate, only what ``adaptsToRateLimits``
+    /// learns. The engine learns only from the `429`s it sees: an adapter client that
+    /// retries them itself hides them (give it `RetryPolicy.never` to leave them to ``retry``).
     public var operationsPerSecond: Double?
     /// The token bucket's burst.
     public var burst: Int
+    /// Whether each provider's pacing learns the server's limit from its `429`s with
+    /// `Retry-After` (default): the rate drops to what the server accepted in the second
+    /// before a refusal and probes upward slowly, never above ``operationsPerSecond``.
+    /// `false`: pace at ``operationsPerSecond`` alone (none when it is `nil`).
+    public var adaptsToRateLimits: Bool
     /// How the engine re-sends an operation that certainly did not act (`429`, `503`, a
     /// refused connection) once the adapter's own retries gave up: the policy's attempts
     /// and backoff, and the server's `Retry-After`, which also pauses every other operation
@@ -44,6 +51,7 @@ public struct ExecutionOptions: Sendable {
     /// Creates options; every parameter has the documented default.
     public init(
         concurrency: Int = ExecutionOptions.defaultConcurrency, operationsPerSecond: Double? = nil, burst: Int = 1,
+        adaptsToRateLimits: Bool = true,
         retry: RetryPolicy = .default, clock: any Clock<Duration> = ContinuousClock(),
         now: @escaping @Sendable () -> Date = { Date() }, lease: Duration = .seconds(120), breakLock: Bool = false,
         synchronizesJournal: Bool = true, journalHook: (@Sendable (JournalRecord) throws -> Void)? = nil,
@@ -53,6 +61,7 @@ public struct ExecutionOptions: Sendable {
         self.concurrency = max(1, concurrency)
         self.operationsPerSecond = operationsPerSecond
         self.burst = burst
+        self.adaptsToRateLimits = adaptsToRateLimits
         self.retry = retry
         self.clock = clock
         self.now = now

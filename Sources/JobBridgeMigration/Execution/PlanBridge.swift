@@ -35,10 +35,15 @@ enum PlanBridge {
                 }
                 return try plan.jobs[index].source.job()
             })
+        // A target job read whole by the planner is answered from the listing apply made.
+        let listed = Dictionary(targetJobs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let targetSide = Prefetched(
             descriptor: target, listing: targetJobs,
             read: { id in
-                throw JobBridgeError(.notFound, "job \(id) was not read", provider: target.name, operation: .getJob)
+                guard let job = listed[id] else {
+                    throw JobBridgeError(.notFound, "job \(id) was not read", provider: target.name, operation: .getJob)
+                }
+                return job
             })
         return try await PlanStaleness.reasons(plan, source: sourceSide, target: targetSide, mapping: mapping)
     }

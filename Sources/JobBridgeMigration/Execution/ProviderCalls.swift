@@ -1,7 +1,8 @@
 import JobBridge
 
-/// One provider as the engine calls it: paced by an optional token bucket, and with the
-/// engine's re-send rule for failures that certainly did not act.
+/// One provider as the engine calls it: paced by a token bucket (fixed, learning from the
+/// server's `429`s, or none), and with the engine's re-send rule for failures that
+/// certainly did not act.
 struct ProviderCalls: Sendable {
     let provider: any JobProvider
     let bucket: TokenBucket?
@@ -10,8 +11,13 @@ struct ProviderCalls: Sendable {
 
     init(_ provider: any JobProvider, options: ExecutionOptions) {
         self.provider = provider
-        self.bucket = options.operationsPerSecond.map {
-            TokenBucket(rate: $0, burst: options.burst, clock: options.clock)
+        if options.adaptsToRateLimits {
+            self.bucket = TokenBucket(
+                adaptingFrom: options.operationsPerSecond, burst: options.burst, clock: options.clock)
+        } else {
+            self.bucket = options.operationsPerSecond.map {
+                TokenBucket(rate: $0, burst: options.burst, clock: options.clock)
+            }
         }
         self.retry = options.retry
         self.clock = options.clock
@@ -28,18 +34,24 @@ struct ProviderCalls: Sendable {
         var waited: Duration = .zero
         while true {
             attempt += 1
-            try await bucket?.take()
+            let grant = try await bucket?.start()
             do {
-                return try await operation(provider)
+                let value = try await operation(provider)
+                if let grant { await bucket?.finished(grant) }
+                return value
             } catch let error as JobBridgeError where error.outcome == .notSent && error.isRetryable {
+                if let grant { await bucket?.finished(grant) }
                 let delay = error.retryAfter ?? retry.backoff(retry: attempt - 1)
                 guard attempt < retry.maxAttempts, waited + delay <= retry.maxTotalTime else { throw error }
                 waited += delay
-                if let retryAfter = error.retryAfter, let bucket {
-                    await bucket.pause(for: retryAfter)
+                if let retryAfter = error.retryAfter, let bucket, let grant {
+                    await bucket.throttled(grant, retryAfter: retryAfter)
                 } else if delay > .zero {
                     try await Self.sleep(on: clock, for: delay)
                 }
+            } catch {
+                if let grant { await bucket?.finished(grant) }
+                throw error
             }
         }
     }

@@ -94,16 +94,9 @@ extension Planner {
             if let found = resolution.found {
                 planned.existingTargetID = found.id.rawValue
                 if resolution.loss == nil {
-                    let differences = PlanVerification.differences(planned: planned, readBack: found)
-                    if differences.isEmpty {
-                        losses.append(
-                            Loss(
-                                .alreadyMigrated, field: nil,
-                                "target \(found.id) carries this job's provenance and matches the plan"))
-                    } else {
-                        action = .update
-                        planned.differences = differences
-                    }
+                    let (decided, loss) = drift(&planned, found: found, written: written[draftTarget.key])
+                    action = decided
+                    if let loss { losses.append(loss) }
                 }
             }
             actions.append(action)
@@ -128,5 +121,40 @@ extension Planner {
             sourceID: draft.job.id.rawValue, sourceName: draft.job.name, source: draft.snapshot,
             sourceFingerprint: draft.fingerprint, action: action, verdict: verdict, losses: losses,
             connections: draft.needs, targets: targets)
+    }
+
+    /// Decides a target found by provenance: matches the plan (`ALREADY_MIGRATED`, adopt);
+    /// edited by hand since `written` put it there (`DRIFT_TARGET`, blocked, never
+    /// overwritten); otherwise its source changed: `update` with the differing fields, or
+    /// blocked when the target cannot update a job in place.
+    func drift(_ planned: inout PlannedTarget, found: Job, written: PlannedTarget?) -> (MigrationAction, Loss?) {
+        let differences = PlanVerification.differences(planned: planned, readBack: found)
+        if differences.isEmpty {
+            return (
+                .adopt, Loss(.alreadyMigrated, "target \(found.id) carries this job's provenance and matches the plan")
+            )
+        }
+        let edited = written.map { PlanVerification.differences(planned: $0, readBack: found) } ?? []
+        planned.differences = edited.isEmpty ? differences : edited
+        if !edited.isEmpty {
+            return (
+                .blocked,
+                Loss(
+                    .driftTarget, field: edited.joined(separator: ", "),
+                    "target \(found.id) was edited since the migration wrote it (\(edited.joined(separator: ", "))); "
+                        + "it is not overwritten")
+            )
+        }
+        guard target.capabilities.supports(.updateJob) else {
+            return (
+                .blocked,
+                Loss(
+                    .preflightFailed, field: differences.joined(separator: ", "),
+                    "the source changed since migration (\(differences.joined(separator: ", "))) but \(target.name) "
+                        + "cannot update target \(found.id) in place",
+                    remedy: "delete the target and apply again to re-create it, or keep it as it is", verdict: .blocked)
+            )
+        }
+        return (.update, nil)
     }
 }

@@ -16,11 +16,17 @@ extension JobBridgeMigration {
     ///   - target: The provider they go to.
     ///   - mapping: Connections, tables, job types, schedule overrides, server zone.
     ///   - options: Conflict policy and the rest (part of the plan and of its id).
+    ///   - previous: The plan that last wrote the targets (applied), for drift: a target
+    ///     found by provenance that no longer matches what `previous` planned was edited by
+    ///     hand (`DRIFT_TARGET`, blocked, never overwritten); one that still matches it but
+    ///     not this plan is updated (its source changed; `update` with the differing
+    ///     fields). Without it, a found target that differs is planned `update`.
     /// - Throws: a ``JobBridge/JobBridgeError`` from a read (stamped by the provider), or
     ///   ``JobBridge/JobBridgeError/Code/notFound`` for a selected id the source does not have.
     public static func plan(
         from source: any JobProvider, selection: JobSelection = .all, to target: any JobProvider,
-        mapping: ConnectionMapping = ConnectionMapping(), options: MigrationOptions = MigrationOptions()
+        mapping: ConnectionMapping = ConnectionMapping(), options: MigrationOptions = MigrationOptions(),
+        previous: MigrationPlan? = nil
     ) async throws -> MigrationPlan {
         let jobs = try await Planner.selectedJobs(source, selection)
         let sourceConnections = try await Planner.connections(of: source)
@@ -28,7 +34,8 @@ extension JobBridgeMigration {
         let targetJobs = try await Planner.listedJobs(target)
         let planner = Planner(
             source: source.descriptor, target: target.descriptor, mapping: mapping, options: options,
-            sourceConnections: sourceConnections, targetConnections: targetConnections, targetJobs: targetJobs)
+            sourceConnections: sourceConnections, targetConnections: targetConnections, targetJobs: targetJobs,
+            written: Planner.written(by: previous))
         return planner.plan(jobs)
     }
 }
@@ -42,10 +49,21 @@ struct Planner {
     let sourceConnections: [ProviderConnection]?
     let targetConnections: [ProviderConnection]?
     let targetJobs: [Job]
+    /// What an earlier plan wrote to each target, by provenance key (drift detection).
+    var written: [ProvenanceKey: PlannedTarget] = [:]
     /// Schedule comparisons already made (jobs often share a schedule).
     let comparisons = ComparisonCache()
 
     // MARK: Reads
+
+    /// The targets an earlier plan created, updated or found matching, by provenance key.
+    static func written(by plan: MigrationPlan?) -> [ProvenanceKey: PlannedTarget] {
+        var written: [ProvenanceKey: PlannedTarget] = [:]
+        for job in plan?.jobs ?? [] where [.create, .update, .adopt].contains(job.action) {
+            for target in job.targets { written[target.provenanceKey] = target }
+        }
+        return written
+    }
 
     static func selectedJobs(_ provider: any JobProvider, _ selection: JobSelection) async throws -> [Job] {
         var jobs: [Job] = []
@@ -77,11 +95,21 @@ struct Planner {
         }
     }
 
+    /// The target's jobs. Where a listing leaves out the tasks (an ordered task list read
+    /// per job), each job that carries a provenance key is read whole, so that a target
+    /// found again is compared with its tasks (otherwise it would always seem to differ).
     static func listedJobs(_ provider: any JobProvider) async throws -> [Job] {
         guard provider.descriptor.capabilities.supports(.listJobs) else { return [] }
+        let fetch =
+            provider.descriptor.capabilities.supports(.getJob)
+            && provider.descriptor.migration.taskModel == .orderedList
         var jobs: [Job] = []
         for try await job in provider.jobs() where job.providerData?["is_deleted"]?.boolValue != true {
-            jobs.append(job)
+            let ours =
+                fetch && job.tasks.isEmpty
+                && (job.name.contains(" [jb:")
+                    || job.settings.values.contains { $0["key"] != nil && $0["planID"] != nil })
+            jobs.append(ours ? try await provider.job(job.id) : job)
         }
         return jobs.sorted { $0.id < $1.id }
     }

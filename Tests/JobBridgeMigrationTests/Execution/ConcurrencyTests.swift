@@ -22,22 +22,45 @@ import Testing
     }
 
     @Test func aRateLimitedTargetIsNeverRetriedBeforeItsRetryAfterAndNothingFails() async throws {
-        let world = try await ExecutionWorld.make(jobs: 60)
+        // No rate configured: the engine learns the limit from the 429s.
+        let limiter = try await Self.applyAgainstALimitOfFivePerSecond { _ in }
+        #expect(limiter.refusals > 0, "the limit was never hit: nothing was learned")
+    }
+
+    @Test func aConfiguredRateKeepsARateLimitedTargetAtItsLimit() async throws {
+        let limiter = try await Self.applyAgainstALimitOfFivePerSecond {
+            $0.operationsPerSecond = 5
+            $0.adaptsToRateLimits = false
+        }
+        #expect(limiter.refusals == 0)
+    }
+
+    /// C1: 120 jobs into a target that accepts 5 requests per simulated second and answers
+    /// the rest `429` with `Retry-After: 2`, concurrency 8: nothing fails, no request is
+    /// sent again before its `Retry-After`, and the accepted rate is within 10 % of the limit.
+    static func applyAgainstALimitOfFivePerSecond(_ configure: (inout ExecutionOptions) -> Void) async throws
+        -> RateLimitedServer
+    {
+        let world = try await ExecutionWorld.make(jobs: 120)
         defer { world.folder.remove() }
         let plan = try await world.plan()
         let limiter = RateLimitedServer(perSecond: 5, retryAfter: 2, clock: world.clock)
         var options = world.options(concurrency: 8)
         options.retry = RetryPolicy(maxAttempts: 20, maxTotalTime: .seconds(600), random: { $0.upperBound })
+        configure(&options)
+        // The target's client leaves every retry to the engine, so the engine sees each 429.
         let engine = MigrationEngine(
-            source: try world.source(), target: try world.target { limiter.wrap($0) }, options: options)
+            source: try world.source(), target: try world.target(retry: .never) { limiter.wrap($0) }, options: options)
         let report = try await engine.apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
-        #expect(report.totals.migrated == 60)
+        #expect(report.totals.migrated == 120)
         #expect(report.totals.failed == 0)
-        #expect(limiter.refusals > 0, "the limit was never hit: the test shows nothing")
         #expect(limiter.earlyRetries == 0)
         #expect(limiter.peakPerWindow <= 5)
-
-        #expect(world.targetCreates == 60)
+        #expect(world.targetCreates == 120)
+        #expect(
+            abs(limiter.observedRate - 5) <= 0.5,
+            "observed \(limiter.observedRate) req/s (\(limiter.accepted) accepted, \(limiter.refusals) refused)")
+        return limiter
     }
 
     @Test func aSoakWithFaultsAndACancelEndsWithOneTargetPerJobAndEveryFailureReported() async throws {
@@ -130,6 +153,18 @@ final class RateLimitedServer: @unchecked Sendable {
     private(set) var peakPerWindow = 0
     private(set) var accepted = 0
     private(set) var lastAccepted: Duration = .zero
+    private var firstWrite: Int64?
+    private var lastWrite: Int64 = 0
+    private var acceptedWrites = 0
+
+    /// Accepted writes (the creates) per simulated second, over the whole seconds from the
+    /// first accepted write to the last (the listing and reads before them do not count).
+    var observedRate: Double {
+        lock.withLock {
+            guard let firstWrite, acceptedWrites > 0 else { return 0 }
+            return Double(acceptedWrites) / Double(lastWrite - firstWrite + 1)
+        }
+    }
 
     init(perSecond: Int, retryAfter: Int, clock: SimulatedClock) {
         self.perSecond = perSecond
@@ -159,6 +194,11 @@ final class RateLimitedServer: @unchecked Sendable {
             }
             inWindow += 1
             accepted += 1
+            if request.method != .get {
+                acceptedWrites += 1
+                lastWrite = second
+                if firstWrite == nil { firstWrite = second }
+            }
             lastAccepted = now
             peakPerWindow = max(peakPerWindow, inWindow)
             return true

@@ -86,18 +86,20 @@ struct ExecutionWorld {
         return SyncProvider(client: client, workspaceID: Self.workspace)
     }
 
-    /// The target provider, through `wrap` (in front of the ledger).
-    func target(_ wrap: (any HTTPTransport) -> any HTTPTransport = { $0 }) throws -> any JobProvider {
+    /// The target provider, through `wrap` (in front of the ledger), its client retrying by `retry`.
+    func target(
+        retry: RetryPolicy = ExecutionWorld.retry, _ wrap: (any HTTPTransport) -> any HTTPTransport = { $0 }
+    ) throws -> any JobProvider {
         switch targetKind {
         case .nx1:
             let client = try NX1Client(
                 client: "acme", credentials: NX1Auth.preSharedKey("simulator-psk"), transport: wrap(ledger),
-                retry: Self.retry, clock: clock)
+                retry: retry, clock: clock)
             return NX1Provider(client: client, now: clock.dateSource)
         case .sync:
             let client = try SyncClient(
                 baseURL: Self.syncURL, credentials: SyncClient.tokenCredentials(Secret("dst-token")),
-                transport: wrap(ledger), retry: Self.retry, clock: clock)
+                transport: wrap(ledger), retry: retry, clock: clock)
             return SyncProvider(client: client, workspaceID: Self.workspace)
         }
     }

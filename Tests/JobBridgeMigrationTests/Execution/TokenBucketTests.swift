@@ -27,4 +27,63 @@ import Testing
         try await bucket.take()
         #expect(clock.now.offset >= .seconds(2))
     }
+
+    @Test func anAdaptiveBucketLearnsWhatTheServerAcceptedAndPacesAtIt() async throws {
+        let clock = SimulatedClock()
+        let bucket = TokenBucket(adaptingFrom: nil, clock: clock)
+        #expect(await bucket.currentRate == nil)
+        // Seven operations at once; the server accepts five and refuses the last two.
+        var grants: [TokenBucket.Grant] = []
+        for _ in 0..<7 { grants.append(try await bucket.start()) }
+        for grant in grants { await bucket.finished(grant) }
+        await bucket.throttled(grants[5], retryAfter: .seconds(2))
+        await bucket.throttled(grants[6], retryAfter: .seconds(2))
+        #expect(await bucket.currentRate == 5)
+        var starts: [Duration] = []
+        for _ in 0..<6 {
+            let grant = try await bucket.start()
+            starts.append(clock.now.offset)
+            await bucket.finished(grant)
+        }
+        // Nothing before the Retry-After, then one every 0.2 s.
+        #expect(starts == (0..<6).map { .seconds(2) + .milliseconds(200) * $0 })
+    }
+
+    @Test func aLaterRefusalOfAnOperationCountedAsAcceptedLowersTheEstimate() async throws {
+        let clock = SimulatedClock()
+        let bucket = TokenBucket(adaptingFrom: nil, clock: clock)
+        var grants: [TokenBucket.Grant] = []
+        for _ in 0..<6 { grants.append(try await bucket.start()) }
+        // The refusals arrive out of order: the sixth's first, then the fourth's.
+        await bucket.throttled(grants[5], retryAfter: .seconds(2))
+        await bucket.throttled(grants[3], retryAfter: .seconds(2))
+        #expect(await bucket.currentRate == 4)
+    }
+
+    @Test func anAdaptiveBucketProbesUpwardAfterAQuietSpellButNotAboveItsCeiling() async throws {
+        let clock = SimulatedClock()
+        let bucket = TokenBucket(adaptingFrom: 4.1, clock: clock)
+        var grants: [TokenBucket.Grant] = []
+        for _ in 0..<5 {
+            // Paced at 4.1/s, one in flight at a time.
+            grants.append(try await bucket.start())
+            await bucket.finished(grants[grants.count - 1])
+        }
+        await bucket.throttled(grants[4], retryAfter: .seconds(1))
+        #expect(await bucket.currentRate == 4)
+        clock.advance(by: .seconds(31))
+        await bucket.finished(try await bucket.start())
+        #expect(await bucket.currentRate == 4.1, "4 × 1.05 = 4.2, capped at the configured 4.1")
+    }
+
+    @Test func aFixedBucketDoesNotLearn() async throws {
+        let clock = SimulatedClock()
+        let bucket = TokenBucket(rate: 10, clock: clock)
+        let grant = try await bucket.start()
+        await bucket.finished(grant)
+        await bucket.throttled(grant, retryAfter: .seconds(2))
+        #expect(await bucket.currentRate == 10)
+        try await bucket.take()
+        #expect(clock.now.offset == .seconds(2))
+    }
 }
