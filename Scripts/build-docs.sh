@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Builds the DocC documentation of the JobBridge module (its symbols and the articles of
-# Sources/JobBridge/JobBridge.docc) into .build/docs, with the toolchain's own `docc` and
+# Builds the DocC documentation of a module with a catalog (JobBridge by default, or
+# JobBridgeMigration: its symbols and the articles of Sources/<module>/<module>.docc) into
+# .build/docs (.build/docs-<module> for another module), with the toolchain's own `docc` and
 # the symbol graphs `swift package dump-symbol-graph` writes. Fails on any warning: a
 # broken ``link``, a parameter left undocumented in a `- Parameters:` list, anything.
 #
 #   bash Scripts/build-docs.sh                 # build, then open .build/docs
+#   bash Scripts/build-docs.sh JobBridgeMigration   # the migration engine, into .build/docs-JobBridgeMigration
 #   DOCC=/path/to/docc bash Scripts/build-docs.sh
 #   HOSTING_BASE_PATH=jobbridge bash Scripts/build-docs.sh   # for a site under /jobbridge/
 #
@@ -13,10 +15,18 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-module=JobBridge
+module=${1:-JobBridge}
 catalog="Sources/$module/$module.docc"
+if [[ ! -d "$catalog" ]]; then
+    echo "build-docs: no catalog at $catalog (modules with one: JobBridge, JobBridgeMigration)" >&2
+    exit 2
+fi
 output=.build/docs
 work=.build/docs-work
+if [[ "$module" != JobBridge ]]; then
+    output=".build/docs-$module"
+    work=".build/docs-work-$module"
+fi
 
 find_docc() {
     if [[ -n "${DOCC:-}" ]]; then echo "$DOCC"; return; fi

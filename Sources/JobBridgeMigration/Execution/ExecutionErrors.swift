@@ -2,7 +2,7 @@ import JobBridge
 
 /// The errors the execution phases (apply, verify, cutover, rollback) throw: a refusal is a
 /// ``MigrationError`` with its loss code (`PLAN_STALE`, `PREFLIGHT_FAILED`, `LOCK_HELD`…);
-/// a journal that cannot be used is a ``JobBridge/JobBridgeError`` naming the file and line.
+/// a journal that cannot be used is a `JobBridgeError` naming the file and line.
 enum ExecutionErrors {
     /// A refusal with a loss code, one bounded line, naming its subject.
     static func refusal(_ code: LossCode, _ message: String, field: String? = nil) -> MigrationError {

@@ -17,7 +17,7 @@ import JobBridge
 /// Every phase takes the journal's lease (``JournalLock``) for its duration, so two
 /// engines never work one plan at once, and returns a ``MigrationReport`` built from the
 /// plan and the journal. Progress is reported on ``events``. The engine knows providers
-/// only through ``JobBridge/JobProvider`` and their descriptors.
+/// only through `JobProvider` and their descriptors.
 public final class MigrationEngine: Sendable {
     /// The provider the plan's jobs come from.
     public let source: any JobProvider

@@ -2,9 +2,9 @@ import JobBridge
 
 /// Removes secrets from what the engine writes down: journal records, events and reports.
 ///
-/// A JSON member whose name names a secret (``Redactor/isSecretName(_:)``) has its whole
-/// value replaced by ``Redactor/placeholder``; every other string passes through
-/// ``Redactor/redact(_:)``. One pass over the value: linear in its size.
+/// A JSON member whose name names a secret (`Redactor.isSecretName(_:)`) has its whole
+/// value replaced by `Redactor.placeholder`; every other string passes through
+/// `Redactor.redact(_:)`. One pass over the value: linear in its size.
 public enum ArtifactRedaction {
     /// The value with every secret replaced.
     public static func scrub(_ value: JSONValue) -> JSONValue {
@@ -22,7 +22,7 @@ public enum ArtifactRedaction {
         }
     }
 
-    /// The text with every secret replaced (``Redactor/redact(_:)``), or `nil`.
+    /// The text with every secret replaced (`Redactor.redact(_:)`), or `nil`.
     public static func scrub(_ text: String?) -> String? {
         text.map(Redactor.redact)
     }

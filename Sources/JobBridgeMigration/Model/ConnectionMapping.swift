@@ -58,7 +58,7 @@ public struct ConnectionMapping: Hashable, Sendable, Codable {
 
     /// Reads a mapping file.
     ///
-    /// - Throws: ``JobBridgeError/Code/invalidDefinition`` naming the member: not JSON, not
+    /// - Throws: `JobBridgeError.Code.invalidDefinition` naming the member: not JSON, not
     ///   an object, an unknown member, a member of the wrong shape, or an unknown zone.
     public static func load(from data: Data) throws -> ConnectionMapping {
         let json: JSONValue

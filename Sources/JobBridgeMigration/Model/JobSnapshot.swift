@@ -1,7 +1,7 @@
 import Foundation
 import JobBridge
 
-/// A ``JobKind`` as Codable data.
+/// A `JobKind` as Codable data.
 public struct KindSnapshot: Hashable, Sendable, Codable {
     /// The portable category.
     public var category: JobCategory
@@ -21,7 +21,7 @@ public struct KindSnapshot: Hashable, Sendable, Codable {
     public var kind: JobKind { JobKind(category, providerValue: providerValue) }
 }
 
-/// A ``JobTask`` as Codable data.
+/// A `JobTask` as Codable data.
 public struct TaskSnapshot: Hashable, Sendable, Codable {
     /// The task's id.
     public var id: String
@@ -50,7 +50,7 @@ public struct TaskSnapshot: Hashable, Sendable, Codable {
     public var definition: TaskDefinition { TaskDefinition(query: query, table: table, isActive: isActive) }
 }
 
-/// A source ``Job`` as Codable data, tasks included, with secrets redacted: what a plan
+/// A source `Job` as Codable data, tasks included, with secrets redacted: what a plan
 /// keeps of every selected job (and what an NX1 rollback re-creates from).
 public struct JobSnapshot: Hashable, Sendable, Codable {
     /// The provider's id.
@@ -106,7 +106,7 @@ public struct JobSnapshot: Hashable, Sendable, Codable {
 
     /// The job again (without its last run).
     ///
-    /// - Throws: ``JobBridgeError`` when the schedule no longer parses.
+    /// - Throws: `JobBridgeError` when the schedule no longer parses.
     public func job() throws -> Job {
         Job(
             id: JobID(id), name: name, kind: kind.kind, source: source, destination: destination,
@@ -121,11 +121,11 @@ public struct JobSnapshot: Hashable, Sendable, Codable {
 
     /// The definition that would create the job again on the same provider.
     ///
-    /// - Throws: ``JobBridgeError`` when the schedule no longer parses.
+    /// - Throws: `JobBridgeError` when the schedule no longer parses.
     public func definition() throws -> JobDefinition { try job().definition }
 }
 
-/// A ``JobDefinition`` as Codable data: what apply sends to create a target.
+/// A `JobDefinition` as Codable data: what apply sends to create a target.
 public struct DefinitionSnapshot: Hashable, Sendable, Codable {
     /// The name.
     public var name: String
@@ -169,9 +169,9 @@ public struct DefinitionSnapshot: Hashable, Sendable, Codable {
             settings: definition.settings)
     }
 
-    /// The definition again, for ``JobBridge/JobProvider/createJob(_:)``.
+    /// The definition again, for `JobProvider.createJob(_:)`.
     ///
-    /// - Throws: ``JobBridgeError`` when the schedule no longer parses.
+    /// - Throws: `JobBridgeError` when the schedule no longer parses.
     public func definition() throws -> JobDefinition {
         JobDefinition(
             name: name, kind: kind.kind, source: source, destination: destination,
@@ -180,7 +180,7 @@ public struct DefinitionSnapshot: Hashable, Sendable, Codable {
     }
 }
 
-/// A ``TaskDefinition`` as Codable data.
+/// A `TaskDefinition` as Codable data.
 public struct TaskDefinitionSnapshot: Hashable, Sendable, Codable {
     /// The statement.
     public var query: String?

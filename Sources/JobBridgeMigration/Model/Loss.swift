@@ -58,8 +58,8 @@ public struct Loss: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// Removes secrets from JSON kept in a plan: the value of every member whose name is a
-/// secret's (``Redactor/isSecretName(_:)``) becomes ``Redactor/placeholder``, and every string
-/// passes through ``Redactor/redact(_:)`` (connection strings with `Password=`).
+/// secret's (`Redactor.isSecretName(_:)`) becomes `Redactor.placeholder`, and every string
+/// passes through `Redactor.redact(_:)` (connection strings with `Password=`).
 public enum SecretScrubber {
     /// The value with its secrets replaced.
     public static func scrub(_ value: JSONValue) -> JSONValue {

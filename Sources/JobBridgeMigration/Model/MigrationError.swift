@@ -4,8 +4,8 @@ import JobBridge
 /// `PREFLIGHT_FAILED`, `LOCK_HELD`, `LOCK_STALE`, `ROLLBACK_DELETES_DATA`.
 ///
 /// Decision: refusals carry a ``LossCode`` (one vocabulary for plans, journals, reports and
-/// errors), not a new ``JobBridge/JobBridgeError/Code``; bad input (a plan file of an unknown
-/// version, a malformed mapping) is a ``JobBridge/JobBridgeError`` naming the field, as
+/// errors), not a new `JobBridgeError.Code`; bad input (a plan file of an unknown
+/// version, a malformed mapping) is a `JobBridgeError` naming the field, as
 /// everywhere in JobBridge. The message is one bounded, redacted line.
 public struct MigrationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The stable code.

@@ -58,7 +58,7 @@ public struct MigrationPlan: Hashable, Sendable, Codable {
 
     /// Decodes a plan, refusing a format version this module does not read.
     ///
-    /// - Throws: ``JobBridgeError/Code/invalidDefinition`` (field `formatVersion`) for an
+    /// - Throws: `JobBridgeError.Code.invalidDefinition` (field `formatVersion`) for an
     ///   unknown version, before anything else is read.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -88,7 +88,7 @@ public struct MigrationPlan: Hashable, Sendable, Codable {
 
     /// Reads a plan file.
     ///
-    /// - Throws: ``JobBridgeError/Code/invalidDefinition`` for an unknown format version or
+    /// - Throws: `JobBridgeError.Code.invalidDefinition` for an unknown format version or
     ///   a file that is not a plan (naming the member that failed).
     public static func decode(from data: Data) throws -> MigrationPlan {
         do {

@@ -1,7 +1,7 @@
 import Foundation
 import JobBridge
 
-/// A ``Schedule`` as plain Codable data: manual, cron (text, dialect, zone, DST policy),
+/// A `Schedule` as plain Codable data: manual, cron (text, dialect, zone, DST policy),
 /// interval (unit, count, first run) or unreadable (text and reason kept verbatim).
 public struct ScheduleSnapshot: Hashable, Sendable, Codable {
     /// The kind of schedule.
@@ -65,7 +65,7 @@ public struct ScheduleSnapshot: Hashable, Sendable, Codable {
 
     /// The schedule again.
     ///
-    /// - Throws: ``JobBridgeError`` (`invalidDefinition`, field `schedule…`) for a cron that
+    /// - Throws: `JobBridgeError` (`invalidDefinition`, field `schedule…`) for a cron that
     ///   no longer parses, an unknown zone, or a missing member.
     public func schedule() throws -> Schedule {
         func bad(_ field: String, _ message: String) -> JobBridgeError {

@@ -21,8 +21,8 @@ extension JobBridgeMigration {
     ///     hand (`DRIFT_TARGET`, blocked, never overwritten); one that still matches it but
     ///     not this plan is updated (its source changed; `update` with the differing
     ///     fields). Without it, a found target that differs is planned `update`.
-    /// - Throws: a ``JobBridge/JobBridgeError`` from a read (stamped by the provider), or
-    ///   ``JobBridge/JobBridgeError/Code/notFound`` for a selected id the source does not have.
+    /// - Throws: a `JobBridgeError` from a read (stamped by the provider), or
+    ///   `JobBridgeError.Code.notFound` for a selected id the source does not have.
     public static func plan(
         from source: any JobProvider, selection: JobSelection = .all, to target: any JobProvider,
         mapping: ConnectionMapping = ConnectionMapping(), options: MigrationOptions = MigrationOptions(),

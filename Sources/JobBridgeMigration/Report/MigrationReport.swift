@@ -2,7 +2,7 @@ import Foundation
 import JobBridge
 
 /// What a migration did, job by job: the plan's verdicts and losses joined with what the
-/// journal says happened. JSON (``encoded()``) and Markdown (``markdown()``); never a
+/// journal says happened. JSON (``encoded(pretty:)``) and Markdown (``markdown()``); never a
 /// secret (every string comes from the plan, which holds none, or passes through
 /// ``ArtifactRedaction``).
 public struct MigrationReport: Codable, Hashable, Sendable {
