@@ -58,6 +58,11 @@ struct JSONReader {
     /// rehashing) as members arrive.
     private var pendingKeys: [String] = []
     private var pendingValues: [JSONValue] = []
+    /// The long member names read so far, by a hash of their bytes (one per slot, the
+    /// latest wins): see ``memberName()``.
+    private var names: [String?] = []
+    /// How many slots ``names`` has (a power of two).
+    private static let nameSlots = 256
 
     private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -99,7 +104,7 @@ struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw failure("expected a member name (a string) but found \(found)")
             }
-            let key = try string()
+            let key = try memberName()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw failure("expected ':' after a member name but found \(found)")
@@ -240,6 +245,38 @@ struct JSONReader {
     }
 
     // MARK: Strings
+
+    /// A member name: a name longer than a small string (15 bytes) that was read before is
+    /// taken from ``names`` instead of being allocated again, since a listing repeats the
+    /// same names for every element (`"source_connection_id"`, `"last_completed_at"`).
+    private mutating func memberName() throws(Failure) -> String {
+        let start = index + 1
+        var end = start
+        var hash: UInt32 = 2_166_136_261
+        while end < bytes.count {
+            let byte = bytes[end]
+            // Escapes, control and non-ASCII characters: the general path.
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return try string() }
+            if byte == UInt8(ascii: "\"") { break }
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+            end += 1
+        }
+        let length = end - start
+        guard end < bytes.count, length > 15 else { return try string() }
+        let content = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        let slot = Int(hash & UInt32(Self.nameSlots - 1))
+        if names.isEmpty { names = Array(repeating: nil, count: Self.nameSlots) }
+        if let cached = names[slot], cached.utf8.count == length,
+            cached.utf8.elementsEqual(content)
+        {
+            index = end + 1
+            return cached
+        }
+        let name = String(decoding: content, as: UTF8.self)
+        names[slot] = name
+        index = end + 1
+        return name
+    }
 
     private mutating func string() throws(Failure) -> String {
         let start = index

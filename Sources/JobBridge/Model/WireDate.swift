@@ -34,7 +34,63 @@ public enum WireDate {
     /// of `fractionDigits` digits (0–9) when the date has one at that precision (CData
     /// Connect writes milliseconds, NX1 microseconds).
     public static func format(_ date: Date, fractionDigits: Int = 0) -> String {
-        format(date, fractionDigits: fractionDigits, timeZone: .gmt, zone: .z)
+        utcText(date, fractionDigits: fractionDigits)
+            ?? format(date, fractionDigits: fractionDigits, timeZone: .gmt, zone: .z)
+    }
+
+    /// What `format(date, fractionDigits:, timeZone: .gmt, zone: .z)` writes, written as
+    /// bytes with no zone lookup and no intermediate strings (a listing formats dates for
+    /// every job); `nil` outside the years 0–9999, which the general form writes.
+    private static func utcText(_ date: Date, fractionDigits: Int) -> String? {
+        let interval = date.timeIntervalSince1970
+        // Years 0–9999, with a second's margin for the fraction's carry (checked below).
+        guard interval > -62_167_219_201, interval < 253_402_300_801 else { return nil }
+        let digits = min(max(fractionDigits, 0), 9)
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        var seconds = Int64(interval.rounded(.down))
+        var fraction = Int64(((interval - Double(seconds)) * Double(scale)).rounded())
+        if fraction >= scale {
+            seconds += 1
+            fraction -= scale
+        }
+        let days = CivilCalendar.floorDiv(seconds, 86_400)
+        let second = Int(seconds - days * 86_400)
+        let (year, month, day) = CivilCalendar.date(days: Int(days))
+        guard (0...9_999).contains(year) else { return nil }
+        let withFraction = digits > 0 && fraction > 0
+        return String(unsafeUninitializedCapacity: 30) { buffer in
+            var end = 0
+            func put(_ value: Int, _ width: Int) {
+                var rest = value
+                for position in stride(from: end + width - 1, through: end, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                end += width
+            }
+            func put(_ byte: Unicode.Scalar) {
+                buffer[end] = UInt8(ascii: byte)
+                end += 1
+            }
+            put(year, 4)
+            put("-")
+            put(month, 2)
+            put("-")
+            put(day, 2)
+            put("T")
+            put(second / 3600, 2)
+            put(":")
+            put(second % 3600 / 60, 2)
+            put(":")
+            put(second % 60, 2)
+            if withFraction {
+                put(".")
+                put(Int(fraction), digits)
+            }
+            put("Z")
+            return end
+        }
     }
 
     /// Formats a date as RFC 3339 in a time zone: the wall time there and its offset, such

@@ -58,9 +58,14 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
     }
 
     /// Reads every page and returns all elements in order.
+    ///
+    /// Takes each page's elements whole (the first page's array is returned as it is when
+    /// it is the only one), with the same guards as iterating, rather than handing the
+    /// elements over one at a time.
     public func collect() async throws -> [Element] {
-        var result: [Element] = []
-        for try await element in self { result.append(element) }
+        var iterator = makeAsyncIterator()
+        guard var result = try await iterator.nextPage() else { return [] }
+        while let elements = try await iterator.nextPage() { result.append(contentsOf: elements) }
         return result
     }
 
@@ -84,6 +89,19 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
         /// The next element, fetching pages as needed; `nil` after the last page.
         public mutating func next() async throws -> Element? {
             while position == buffer.count {
+                guard let elements = try await nextPage() else { return nil }
+                buffer = elements
+                position = 0
+            }
+            defer { position += 1 }
+            return buffer[position]
+        }
+
+        /// The elements of the next page, with the listing's guards; `nil` after the last
+        /// page. Used by ``PagedSequence/collect()`` directly, and by ``next()`` when its
+        /// buffer is used up.
+        mutating func nextPage() async throws -> [Element]? {
+            while true {
                 guard !finished else { return nil }
                 if started, nextToken == nil {
                     finished = true
@@ -99,12 +117,9 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
                     finished = true
                     throw error
                 }
-                buffer = page.elements
-                position = 0
                 pagesRead += 1
                 if page.nextToken != nil, pagesRead >= PagedSequence.maximumPages {
                     finished = true
-                    buffer = []
                     throw JobBridgeError(
                         .badResponse,
                         "the provider's page \(pagesRead) still names a next page; listing stopped at the cap of "
@@ -113,7 +128,6 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
                 emptyPagesInARow = page.elements.isEmpty ? emptyPagesInARow + 1 : 0
                 if page.nextToken != nil, emptyPagesInARow >= PagedSequence.maximumEmptyPagesInARow {
                     finished = true
-                    buffer = []
                     throw JobBridgeError(
                         .badResponse,
                         "the provider sent \(emptyPagesInARow) empty pages in a row, each naming another; listing stopped"
@@ -122,15 +136,13 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
                 if let next = page.nextToken {
                     guard seenTokens.insert(next).inserted else {
                         finished = true
-                        buffer = []
                         throw JobBridgeError(
                             .badResponse, "the provider sent the next-page token '\(next)' twice; listing stopped")
                     }
                 }
                 nextToken = page.nextToken
+                if !page.elements.isEmpty { return page.elements }
             }
-            defer { position += 1 }
-            return buffer[position]
         }
     }
 }

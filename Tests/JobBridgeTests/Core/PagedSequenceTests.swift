@@ -45,6 +45,29 @@ import Testing
         #expect(try await iterator.next() == nil)
     }
 
+    /// Iterating element by element gives what `collect()` gives (which takes pages whole),
+    /// across empty pages; a guard that trips after some pages ends both the same way: the
+    /// earlier pages' elements, then the error, then the end.
+    @Test func iteratingGivesWhatCollectGives() async throws {
+        let pages: [String?: Page<Int>] = [
+            nil: Page([1, 2], nextToken: "a"), "a": Page([], nextToken: "b"), "b": Page([3, 4, 5], nextToken: "c"),
+            "c": Page([6], nextToken: "a"),
+        ]
+        let sequence = PagedSequence<Int> { token in
+            guard let page = pages[token] else { throw JobBridgeError(.notFound, "no page \(token ?? "nil")") }
+            return page
+        }
+        var iterator = sequence.makeAsyncIterator()
+        var seen: [Int] = []
+        let error = await #expect(throws: JobBridgeError.self) {
+            while let element = try await iterator.next() { seen.append(element) }
+        }
+        #expect(seen == [1, 2, 3, 4, 5])
+        #expect(error?.message.contains("'a' twice") == true)
+        #expect(try await iterator.next() == nil)
+        await #expect(throws: JobBridgeError.self) { try await sequence.collect() }
+    }
+
     @Test func aSinglePageListing() async throws {
         #expect(try await PagedSequence<String>.single { ["x", "y"] }.collect() == ["x", "y"])
     }

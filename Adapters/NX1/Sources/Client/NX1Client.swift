@@ -117,6 +117,12 @@ struct NX1JobList: Decodable {
     var jobs: [NX1Job]
 
     init(from decoder: any Decoder) throws {
+        // From RESTClient's tree: each job read straight from its node (no decoder per job).
+        if let tree = JSONValue.tree(of: decoder), case .array = tree {
+            jobs = try WireObject.elements(
+                of: tree, what: "a job", codingPath: decoder.codingPath, NX1Job.init(wire:))
+            return
+        }
         if var array = try? decoder.unkeyedContainer() {
             var jobs: [NX1Job] = []
             while !array.isAtEnd { jobs.append(try array.decode(NX1Job.self)) }

@@ -54,10 +54,20 @@ public struct NX1Provider: JobProvider {
         scheduleKindsRead: [.manual, .cron])
 
     /// Every live job (NX1 does not page: one request).
+    ///
+    /// The deleted jobs are skipped while mapping, in one pass, rather than filtered into a
+    /// second copy of the listing first.
     public func jobs() -> PagedSequence<Job> {
         let client = client
         return stamping(
-            .listJobs, .single { try await client.listJobs().filter { !$0.isDeleted }.map(NX1Mapping.job(from:)) })
+            .listJobs,
+            .single {
+                let natives = try await client.listJobs()
+                var jobs: [Job] = []
+                jobs.reserveCapacity(natives.count)
+                for native in natives where !native.isDeleted { jobs.append(NX1Mapping.job(from: native)) }
+                return jobs
+            })
     }
 
     /// One live job.
