@@ -14,7 +14,7 @@ import Foundation
 ///   `field`; quoted values are cut by ``ErrorText/quoted(_:)``.
 /// - **Unknown members** are never lost: ``members`` keeps every member as it came,
 ///   ``unknownMembers(known:)`` gives those a type does not read, and writing starts from
-///   the members read (``setting(_:_:)``), so a read-modify-write sends back what it did
+///   the members read (`setting(_:_:)`), so a read-modify-write sends back what it did
 ///   not understand.
 /// - **Stable output**: ``encode(to:)`` hands members to the encoder in sorted order (an
 ///   encoder that keeps the order it is given, or `JSONEncoder` with `.sortedKeys`, writes
@@ -28,7 +28,7 @@ import Foundation
 /// A reader and writer, not a value to keep: it holds its coding path (`any CodingKey`,
 /// which is not `Sendable`), so a wire type keeps ``members`` or ``json`` instead.
 public struct WireObject {
-    /// Every member, as it came (and as ``setting(_:_:)`` changed it).
+    /// Every member, as it came (and as `setting(_:_:)` changed it).
     public private(set) var members: [String: JSONValue]
     /// What the object is, for messages (`"a job"`).
     public let what: String
@@ -161,7 +161,11 @@ public struct WireObject {
 
     /// A date-time string read by `parse` (such as ``WireDate/parse(_:timeZone:)``).
     ///
-    /// - Parameter emptyIsAbsent: Whether `""` reads as `nil` rather than as a bad date.
+    /// - Parameters:
+    ///   - key: The member's name.
+    ///   - aliases: Other names the provider gives the same member, tried in order after `key`.
+    ///   - emptyIsAbsent: Whether `""` reads as `nil` rather than as a bad date.
+    ///   - parse: Reads the text as a date; `nil` when it is not one.
     /// - Throws: `DecodingError.dataCorrupted` naming the member, with the text quoted short,
     ///   when it is not a string or `parse` refuses it.
     public func date(_ key: String, _ aliases: String..., emptyIsAbsent: Bool = false, parse: (String) -> Date?) throws

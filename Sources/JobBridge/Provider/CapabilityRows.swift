@@ -20,7 +20,7 @@ public struct CapabilityRow: Hashable, Sendable {
 }
 
 extension ProviderDescriptor {
-    /// What this provider declares, one row per operation (``JobOperation/allCases`` order)
+    /// What this provider declares, one row per operation (`JobOperation.allCases` order)
     /// then the field rows: fields read, set by create and by update, schedule kinds
     /// written and read, and what a cancelled run reads back as. Generated from
     /// ``capabilities``, ``fields`` and ``scheduleKinds``, so that every place that shows a

@@ -3,7 +3,7 @@
 /// modelled, whether the destination is free, how cron is read, how a target waits for
 /// cutover, which native fields the adapter maps.
 ///
-/// Declared in ``ProviderDescriptor/migration``. The defaults (``init()``) describe a
+/// Declared in ``ProviderDescriptor/migration``. The defaults (`MigrationTraits()`) describe a
 /// permissive provider (free destination, ordered tasks, cron in any zone, every interval
 /// unit, a disabled flag, provenance by name suffix): an adapter that says nothing is still
 /// migratable, with what it does not declare found by verification.

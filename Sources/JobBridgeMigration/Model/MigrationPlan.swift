@@ -3,7 +3,7 @@ import JobBridge
 
 /// A saved migration plan: everything apply needs, and nothing secret.
 ///
-/// Made by ``JobBridgeMigration/plan(from:selection:to:mapping:options:)`` with zero
+/// Made by ``JobBridgeMigration/plan(from:selection:to:mapping:options:previous:)`` with zero
 /// mutating calls; deterministic (two plans from the same inputs encode to the same bytes
 /// with ``encoded(pretty:)``); refused on decode when its ``formatVersion`` is not one this
 /// module reads.
