@@ -62,6 +62,12 @@ struct PlainJob: Decodable {
 }
 struct PlainList: Decodable { var jobs: [PlainJob] }
 
+// `JOBBRIDGE_PROFILE=1`: only decode + map, 30 times, for a profiler (prints nothing).
+if ProcessInfo.processInfo.environment["JOBBRIDGE_PROFILE"] != nil {
+    for _ in 0..<30 { _ = try await provider.jobs().collect().count }
+    exit(0)
+}
+
 try await ListingComparison(name: "connect-listing", bytes: bytes, jobCount: jobCount).run(
     decodeAndMap: { try await provider.jobs().collect().count },
     nativeDecode: { try await client.jobs().count },

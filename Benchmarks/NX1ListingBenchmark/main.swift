@@ -62,7 +62,38 @@ struct PlainJob: Decodable {
     }
 }
 
+// `JOBBRIDGE_PROFILE=1`: only decode + map, 30 times, for a profiler (prints nothing).
+if ProcessInfo.processInfo.environment["JOBBRIDGE_PROFILE"] != nil {
+    for _ in 0..<30 { _ = try await provider.jobs().collect().count }
+    exit(0)
+}
+
 try await ListingComparison(name: "nx1-listing", bytes: bytes, jobCount: jobCount).run(
     decodeAndMap: { try await provider.jobs().collect().count },
     nativeDecode: { try await client.listJobs().count },
     typedDecode: { try JSONDecoder().decode([PlainJob].self, from: $0).count }, listMember: nil)
+
+// Where decode + map's time goes: the mapping alone, over jobs already decoded.
+if !CommandLine.arguments.contains("--json") {
+    let natives = try await client.listJobs()
+    let mapping = try await Timing.medianMilliseconds(runs: 9) {
+        var count = 0
+        for native in natives { count += NX1Mapping.job(from: native).id.rawValue.isEmpty ? 0 : 1 }
+        guard count == jobCount else { throw JobBridgeError(.badResponse, "mapped \(count) jobs") }
+    }
+    let data = try await Timing.medianMilliseconds(runs: 9) {
+        var count = 0
+        for native in natives { count += native.json.objectValue?.count ?? 0 }
+        guard count > 0 else { throw JobBridgeError(.badResponse, "no JSON") }
+    }
+    // The same work as decode + map without the listing around it (PagedSequence hands
+    // the jobs over one by one, copying each).
+    let direct = try await Timing.medianMilliseconds(runs: 9) {
+        let jobs = try await client.listJobs().filter { !$0.isDeleted }.map(NX1Mapping.job(from:))
+        guard jobs.count == jobCount else { throw JobBridgeError(.badResponse, "mapped \(jobs.count) jobs") }
+    }
+    print(
+        String(
+            format: "  (of which: NX1Mapping.job(from:) over decoded jobs: %.1f ms; their JSON alone: %.1f ms;\n"
+                + "   client.listJobs() + mapping, without PagedSequence.collect(): %.1f ms)", mapping, data, direct))
+}

@@ -17,7 +17,6 @@ import Foundation
 import JobBridge
 import JobBridgeSync
 import JobBridgeSyncSimulator
-import JobBridgeTesting
 
 let jobCount = 10_000
 let token = "bench-token"
@@ -83,6 +82,12 @@ struct PlainJob: Decodable {
     }
 }
 struct PlainPage: Decodable { var value: [PlainJob] }
+
+// `JOBBRIDGE_PROFILE=1`: only decode + map, 30 times, for a profiler (prints nothing).
+if ProcessInfo.processInfo.environment["JOBBRIDGE_PROFILE"] != nil {
+    for _ in 0..<30 { _ = try await provider.jobs().collect().count }
+    exit(0)
+}
 
 try await ListingComparison(name: "sync-listing", bytes: bytes, jobCount: jobCount).run(
     decodeAndMap: { try await provider.jobs().collect().count },

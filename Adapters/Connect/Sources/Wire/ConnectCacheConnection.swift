@@ -97,29 +97,28 @@ public struct ConnectCacheConnection: Hashable, Sendable, Decodable, CustomStrin
     /// Members beyond the documented ones (secret-named ones redacted in descriptions).
     public var additional: [String: JSONValue]
 
-    private enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, accountId, connectionString, connectionType, created, lastModified, driver, driverVersion
-        case isTested, walletFilePresent, isCannedConnection
-    }
+    /// The members this type reads; every other is kept in ``additional``.
+    static let knownKeys: Set<String> = [
+        "id", "name", "accountId", "connectionString", "connectionType", "created", "lastModified", "driver",
+        "driverVersion", "isTested", "walletFilePresent", "isCannedConnection",
+    ]
 
     /// Decodes a connection.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        name = try container.decodeIfPresent(String.self, forKey: .name)
-        accountID = try container.decodeIfPresent(String.self, forKey: .accountId)
-        connectionString = try container.decodeIfPresent(String.self, forKey: .connectionString).map { Secret($0) }
-        connectionType = try Lenient.int(container, .connectionType)
-        created = try Lenient.date(container, .created)
-        lastModified = try Lenient.date(container, .lastModified)
-        driver = try container.decodeIfPresent(String.self, forKey: .driver)
-        driverVersion = try container.decodeIfPresent(String.self, forKey: .driverVersion)
-        isTested = try Lenient.bool(container, .isTested)
-        walletFilePresent = try Lenient.bool(container, .walletFilePresent)
-        isCannedConnection = try Lenient.bool(container, .isCannedConnection)
-        var members = try JSONValue(from: decoder).objectValue ?? [:]
-        for key in CodingKeys.allCases { members.removeValue(forKey: key.rawValue) }
-        additional = members
+        let wire = try WireObject(from: decoder, what: "a cache connection")
+        id = try wire.requiredString("id")
+        name = try wire.string("name")
+        accountID = try wire.string("accountId")
+        connectionString = try wire.string("connectionString").map { Secret($0) }
+        connectionType = try wire.int("connectionType")
+        created = try wire.date("created", parse: ConnectDate.parse)
+        lastModified = try wire.date("lastModified", parse: ConnectDate.parse)
+        driver = try wire.string("driver")
+        driverVersion = try wire.string("driverVersion")
+        isTested = try wire.bool("isTested")
+        walletFilePresent = try wire.bool("walletFilePresent")
+        isCannedConnection = try wire.bool("isCannedConnection")
+        additional = wire.unknownMembers(known: Self.knownKeys)
     }
 
     /// The connection as a ``ConnectionRef`` (the destination of every caching job).

@@ -74,20 +74,16 @@ public struct ConnectEmbedConnection: Hashable, Sendable, Decodable {
     /// `status`; unknown values kept.
     public var status: ConnectEmbedConnectionStatus?
 
-    private enum CodingKeys: String, CodingKey {
-        case id, name, dataSource, lastModified, externalId, mcpUrl, status
-    }
-
     /// Decodes a connection.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        name = try container.decodeIfPresent(String.self, forKey: .name)
-        dataSource = try container.decodeIfPresent(String.self, forKey: .dataSource)
-        lastModified = try Lenient.date(container, .lastModified)
-        externalID = try container.decodeIfPresent(String.self, forKey: .externalId)
-        mcpURL = try container.decodeIfPresent(String.self, forKey: .mcpUrl)
-        status = try container.decodeIfPresent(ConnectEmbedConnectionStatus.self, forKey: .status)
+        let wire = try WireObject(from: decoder, what: "a connection")
+        id = try wire.requiredString("id")
+        name = try wire.string("name")
+        dataSource = try wire.string("dataSource")
+        lastModified = try wire.date("lastModified", parse: ConnectDate.parse)
+        externalID = try wire.string("externalId")
+        mcpURL = try wire.string("mcpUrl")
+        status = try wire.string("status").map(ConnectEmbedConnectionStatus.init(rawValue:))
     }
 
     /// The connection as a ``ConnectionRef`` (what a caching job's source names).

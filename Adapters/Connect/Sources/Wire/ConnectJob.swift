@@ -38,34 +38,29 @@ public struct ConnectJob: Hashable, Sendable, Decodable {
     /// The answer's JSON for this job, whole.
     public var raw: JSONValue
 
-    private enum CodingKeys: String, CodingKey {
-        case id, name, jobType, enabled, created, lastModified, nextRunTime, intervalUnit, intervalValue
-        case logVerbosity, definedNextRun, lastRun, params
-    }
-
     /// Decodes a job, keeping its JSON.
     public init(from decoder: any Decoder) throws {
-        raw = try JSONValue(from: decoder)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        if let text = try? container.decode(String.self, forKey: .id) {
-            id = text
-        } else if let number = try? container.decode(Int64.self, forKey: .id) {
-            id = String(number)
-        } else {
-            id = try container.decode(String.self, forKey: .id)
-        }
-        name = try container.decodeIfPresent(String.self, forKey: .name)
-        jobType = try container.decodeIfPresent(ConnectJobType.self, forKey: .jobType)
-        enabled = try Lenient.bool(container, .enabled)
-        created = try Lenient.date(container, .created)
-        lastModified = try Lenient.date(container, .lastModified)
-        nextRunTime = try Lenient.date(container, .nextRunTime)
-        intervalUnit = try container.decodeIfPresent(ConnectIntervalUnit.self, forKey: .intervalUnit)
-        intervalValue = try Lenient.int(container, .intervalValue)
-        logVerbosity = try Lenient.int(container, .logVerbosity)
-        definedNextRun = try Lenient.date(container, .definedNextRun)
-        lastRun = try container.decodeIfPresent(ConnectLastRun.self, forKey: .lastRun)
-        params = try container.decodeIfPresent(ConnectJobParams.self, forKey: .params) ?? ConnectJobParams()
+        try self.init(wire: WireObject(from: decoder, what: "a job"))
+    }
+
+    /// Reads a job from its wire object (see the type's notes on what is tolerated).
+    ///
+    /// - Throws: `DecodingError` naming the member that is missing or of the wrong kind.
+    init(wire: WireObject) throws {
+        raw = wire.json
+        id = try wire.requiredID("id")
+        name = try wire.string("name")
+        jobType = try wire.string("jobType").map(ConnectJobType.init(rawValue:))
+        enabled = try wire.bool("enabled")
+        created = try wire.date("created", parse: ConnectDate.parse)
+        lastModified = try wire.date("lastModified", parse: ConnectDate.parse)
+        nextRunTime = try wire.date("nextRunTime", parse: ConnectDate.parse)
+        intervalUnit = try wire.string("intervalUnit").map(ConnectIntervalUnit.init(rawValue:))
+        intervalValue = try wire.int("intervalValue")
+        logVerbosity = try wire.int("logVerbosity")
+        definedNextRun = try wire.date("definedNextRun", parse: ConnectDate.parse)
+        lastRun = try wire.object("lastRun", what: "a last run").map(ConnectLastRun.init(wire:))
+        params = try wire.object("params", what: "params").map { ConnectJobParams($0.members) } ?? ConnectJobParams()
     }
 }
 
@@ -86,19 +81,18 @@ public struct ConnectLastRun: Hashable, Sendable, Decodable {
     /// The member's JSON, whole.
     public var raw: JSONValue
 
-    private enum CodingKeys: String, CodingKey {
-        case dateTime, duration, status, rowsAffected, nextRunTime
-    }
-
     /// Decodes a last run, keeping its JSON.
     public init(from decoder: any Decoder) throws {
-        raw = try JSONValue(from: decoder)
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        dateTime = try Lenient.date(container, .dateTime)
-        duration = try Lenient.int64(container, .duration)
-        status = try container.decodeIfPresent(String.self, forKey: .status)
-        rowsAffected = try Lenient.int64(container, .rowsAffected)
-        nextRunTime = try Lenient.date(container, .nextRunTime)
+        try self.init(wire: WireObject(from: decoder, what: "a last run"))
+    }
+
+    init(wire: WireObject) throws {
+        raw = wire.json
+        dateTime = try wire.date("dateTime", parse: ConnectDate.parse)
+        duration = try wire.int64("duration")
+        status = try wire.string("status")
+        rowsAffected = try wire.int64("rowsAffected")
+        nextRunTime = try wire.date("nextRunTime", parse: ConnectDate.parse)
     }
 
     /// Whether this stands for "never ran": no date, or the year-1 sentinel.
@@ -113,19 +107,19 @@ public struct ConnectLastRun: Hashable, Sendable, Decodable {
 struct JobAnswer: Decodable {
     let job: ConnectJob
 
-    private enum CodingKeys: String, CodingKey { case jobs }
-
     init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: CodingKeys.self), container.contains(.jobs) {
-            let jobs = try container.decodeIfPresent([ConnectJob].self, forKey: .jobs) ?? []
-            guard let first = jobs.first else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .jobs, in: container, debugDescription: "the answer's \"jobs\" holds no job")
-            }
-            job = first
-        } else {
-            job = try ConnectJob(from: decoder)
+        let wire = try WireObject(from: decoder, what: "a job")
+        guard wire.contains("jobs") else {
+            job = try ConnectJob(wire: wire)
+            return
         }
+        let jobs = try JobListAnswer.jobs(in: wire)
+        guard let first = jobs.first else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: wire.path("jobs"), debugDescription: "the answer's \"jobs\" holds no job"))
+        }
+        job = first
     }
 }
 
@@ -133,10 +127,13 @@ struct JobAnswer: Decodable {
 struct JobListAnswer: Decodable {
     let jobs: [ConnectJob]
 
-    private enum CodingKeys: String, CodingKey { case jobs }
-
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        jobs = try container.decodeIfPresent([ConnectJob].self, forKey: .jobs) ?? []
+        jobs = try Self.jobs(in: WireObject(from: decoder, what: "a job list"))
+    }
+
+    /// The jobs of `jobs`, each read straight from the tree (`null` or absent: none).
+    static func jobs(in wire: WireObject) throws -> [ConnectJob] {
+        guard let list = wire.value("jobs") else { return [] }
+        return try WireObject.elements(of: list, what: "a job", codingPath: wire.path("jobs"), ConnectJob.init(wire:))
     }
 }

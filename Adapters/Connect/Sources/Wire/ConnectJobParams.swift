@@ -20,14 +20,11 @@ public struct ConnectJobParams: Hashable, Sendable, Codable, CustomStringConvert
     /// Decodes any JSON object (`null` as an empty one).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        values = container.decodeNil() ? [:] : try container.decode([String: JSONValue].self)
+        values = container.decodeNil() ? [:] : try WireObject(from: decoder, what: "params").members
     }
 
-    /// Encodes every member.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(values)
-    }
+    /// Encodes every member (in sorted order).
+    public func encode(to encoder: any Encoder) throws { try WireObject(values).encode(to: encoder) }
 
     /// The members as JSON, with secret-named members redacted.
     public var description: String { JSONValue.object(values).description }
@@ -97,13 +94,7 @@ public struct ConnectJobParams: Hashable, Sendable, Codable, CustomStringConvert
     /// `autoTruncateStrings`, read from `"true"`/`"false"` (or a Boolean) and written as
     /// the string the provider uses.
     public var autoTruncateStrings: Bool? {
-        get {
-            switch values[Key.autoTruncateStrings] {
-            case .bool(let value): return value
-            case .string(let text): return Lenient.bool(text)
-            default: return nil
-            }
-        }
+        get { values[Key.autoTruncateStrings]?.lenientBool }
         set { self[Key.autoTruncateStrings] = newValue.map { .string($0 ? "true" : "false") } }
     }
     /// `mergeKeys`; entries that are not objects are skipped here but kept in ``values``.
@@ -168,11 +159,7 @@ public struct ConnectMergeKey: Hashable, Sendable {
         }
         columnName = name
         columnType = members.removeValue(forKey: "colType")?.stringValue
-        switch members.removeValue(forKey: "isPrimaryKey") {
-        case .bool(let value): isPrimaryKey = value
-        case .string(let text): isPrimaryKey = Lenient.bool(text)
-        default: isPrimaryKey = nil
-        }
+        isPrimaryKey = members.removeValue(forKey: "isPrimaryKey")?.lenientBool
         additional = members
     }
 

@@ -50,37 +50,34 @@ public struct ConnectJobRequest: Hashable, Sendable, Codable {
             definedNextRun: job.definedNextRun, params: job.params)
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case jobType, name, intervalUnit, intervalValue, logVerbosity, enabled, definedNextRun, params
-    }
-
     /// Decodes a request, accepting numbers and Booleans written as strings.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        jobType = try container.decode(ConnectJobType.self, forKey: .jobType)
-        name = try container.decodeIfPresent(String.self, forKey: .name)
-        intervalUnit = try container.decode(ConnectIntervalUnit.self, forKey: .intervalUnit)
-        guard let value = try Lenient.int(container, .intervalValue) else {
+        let wire = try WireObject(from: decoder, what: "a job request")
+        jobType = ConnectJobType(rawValue: try wire.requiredString("jobType"))
+        name = try wire.string("name")
+        intervalUnit = ConnectIntervalUnit(rawValue: try wire.requiredString("intervalUnit"))
+        guard let value = try wire.int("intervalValue") else {
             throw DecodingError.valueNotFound(
-                Int.self, .init(codingPath: [CodingKeys.intervalValue], debugDescription: "intervalValue is missing"))
+                Int.self, .init(codingPath: wire.path("intervalValue"), debugDescription: "intervalValue is missing"))
         }
         intervalValue = value
-        logVerbosity = try Lenient.int(container, .logVerbosity)
-        enabled = try Lenient.bool(container, .enabled)
-        definedNextRun = try Lenient.date(container, .definedNextRun)
-        params = try container.decodeIfPresent(ConnectJobParams.self, forKey: .params) ?? ConnectJobParams()
+        logVerbosity = try wire.int("logVerbosity")
+        enabled = try wire.bool("enabled")
+        definedNextRun = try wire.date("definedNextRun", parse: ConnectDate.parse)
+        params = try wire.object("params", what: "params").map { ConnectJobParams($0.members) } ?? ConnectJobParams()
     }
 
-    /// Encodes the request with numbers and Booleans.
+    /// Encodes the request with numbers and Booleans (members in sorted order).
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(jobType, forKey: .jobType)
-        try container.encodeIfPresent(name, forKey: .name)
-        try container.encode(intervalUnit, forKey: .intervalUnit)
-        try container.encode(intervalValue, forKey: .intervalValue)
-        try container.encodeIfPresent(logVerbosity, forKey: .logVerbosity)
-        try container.encodeIfPresent(enabled, forKey: .enabled)
-        try container.encodeIfPresent(definedNextRun.map(ConnectDate.format), forKey: .definedNextRun)
-        try container.encode(params, forKey: .params)
+        var wire = WireObject()
+        wire.setting("jobType", jobType.rawValue)
+        wire.setting("name", name)
+        wire.setting("intervalUnit", intervalUnit.rawValue)
+        wire.setting("intervalValue", intervalValue)
+        wire.setting("logVerbosity", logVerbosity)
+        wire.setting("enabled", enabled)
+        wire.setting("definedNextRun", definedNextRun.map(ConnectDate.format))
+        wire.setting("params", .object(params.values))
+        try wire.encode(to: encoder)
     }
 }

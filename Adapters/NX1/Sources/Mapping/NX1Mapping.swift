@@ -28,13 +28,15 @@ public enum NX1Mapping {
     /// empty (the text stays in ``Job/providerData``); a schedule the cron parser refuses
     /// becomes ``Schedule/unreadable(_:)``, with its text and the parser's reason.
     public static func job(from native: NX1Job) -> Job {
-        Job(
+        // Built once: the job and its last run keep the same JSON.
+        let data = providerData(of: native)
+        return Job(
             id: JobID(native.id), name: native.jobName, kind: kind(for: native.jobType),
             source: native.source.map { ConnectionRef(name: $0) },
             destination: native.destination.map { ConnectionRef(name: $0) },
             schedule: schedule(from: native.schedule), isEnabled: true, tasks: [], createdAt: native.createdAt,
-            lastRun: lastRun(of: native), settings: settings(from: native.propertiesJSON),
-            providerData: providerData(of: native))
+            lastRun: lastRun(of: native, providerData: data), settings: settings(from: native.propertiesJSON),
+            providerData: data)
     }
 
     /// `airflow.*` → ``JobCategory/workflow``, `mirror` → ``JobCategory/mirror``, any other
@@ -99,6 +101,11 @@ public enum NX1Mapping {
     /// - a status word this mapping does not know stays unknown, whatever the dates say:
     ///   a word it cannot read is never taken for another.
     public static func lastRun(of native: NX1Job) -> JobRun? {
+        lastRun(of: native, providerData: providerData(of: native))
+    }
+
+    /// ``lastRun(of:)`` with the job's JSON already built.
+    static func lastRun(of native: NX1Job, providerData: JSONValue?) -> JobRun? {
         let jobID = JobID(native.id)
         let started = native.lastStartedAt
         var status = native.status.map(runStatus(for:)) ?? RunStatus(.unknown)
@@ -128,7 +135,7 @@ public enum NX1Mapping {
         let isCurrent = status.phase == .queued || status.phase == .running
         return JobRun(
             jobID: jobID, status: status, startedAt: status.phase == .queued ? nil : started, endedAt: ended,
-            duration: isCurrent ? nil : duration, message: native.statusMessage, providerData: providerData(of: native))
+            duration: isCurrent ? nil : duration, message: native.statusMessage, providerData: providerData)
     }
 
     /// The wire job as JSON, unknown fields included.

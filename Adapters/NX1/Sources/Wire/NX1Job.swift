@@ -86,21 +86,30 @@ public struct NX1Job: Hashable, Sendable, Codable {
     /// built directly rather than through an encoder and a decoder: what a portable job
     /// keeps as its `providerData`, for every job of a listing.
     public var json: JSONValue {
-        var members: [String: JSONValue] = [:]
-        members.reserveCapacity(additionalFields.count + Self.knownKeys.count)
-        for (key, value) in additionalFields where !Self.knownKeys.contains(key) { members[key] = value }
+        var members: [String: JSONValue]
+        if additionalFields.isEmpty {
+            members = Dictionary(minimumCapacity: Self.knownKeys.count)
+        } else {
+            members = additionalFields.filter { !Self.knownKeys.contains($0.key) }
+            members.reserveCapacity(members.count + Self.knownKeys.count)
+        }
+        // Written straight into the dictionary: a listing builds this for every job.
+        func put(_ key: String, _ text: String?) { if let text { members[key] = .string(text) } }
         members["id"] = .string(id)
         members["job_name"] = .string(jobName)
         members["job_type"] = .string(jobType.rawValue)
-        let texts: [(String, String?)] = [
-            ("source", source), ("destination", destination), ("schedule", schedule),
-            ("properties_json", propertiesJSON), ("owner_id", ownerID), ("status", status?.rawValue),
-            ("status_message", statusMessage), ("created_at", createdAt.map(NX1Date.format)),
-            ("last_started_at", lastStartedAt.map(NX1Date.format)),
-            ("last_completed_at", lastCompletedAt.map(NX1Date.format)),
-            ("last_failed_at", lastFailedAt.map(NX1Date.format)), ("deleted_at", deletedAt.map(NX1Date.format)),
-        ]
-        for case (let key, let text?) in texts { members[key] = .string(text) }
+        put("source", source)
+        put("destination", destination)
+        put("schedule", schedule)
+        put("properties_json", propertiesJSON)
+        put("owner_id", ownerID)
+        put("status", status?.rawValue)
+        put("status_message", statusMessage)
+        put("created_at", createdAt.map(NX1Date.format))
+        put("last_started_at", lastStartedAt.map(NX1Date.format))
+        put("last_completed_at", lastCompletedAt.map(NX1Date.format))
+        put("last_failed_at", lastFailedAt.map(NX1Date.format))
+        put("deleted_at", deletedAt.map(NX1Date.format))
         members["is_deleted"] = .bool(isDeleted)
         return .object(members)
     }
@@ -114,77 +123,36 @@ public struct NX1Job: Hashable, Sendable, Codable {
 
     /// Decodes a job, tolerating the variations described on the type.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: WireKey.self)
-        id = try container.decode(String.self, forKey: "id")
-        jobName = try container.decode(String.self, forKey: "job_name")
-        jobType = try container.decode(NX1JobType.self, forKey: "job_type")
-        source = try container.decodeIfPresent(String.self, forKey: "source")
-        destination = try container.decodeIfPresent(String.self, forKey: "destination")
-        schedule = try container.decodeIfPresent(String.self, forKey: "schedule")
-        propertiesJSON = try NX1Properties.decodeText(container, forKey: "properties_json")
-        ownerID = try container.decodeIfPresent(JSONValue.self, forKey: "owner_id").flatMap { value in
-            value.stringValue ?? value.intValue.map { String($0) }
-        }
-        status = try container.decodeIfPresent(NX1JobStatus.self, forKey: "status")
-        statusMessage = try container.decodeIfPresent(String.self, forKey: "status_message")
-        createdAt = try container.decodeDate(forKey: "created_at")
-        lastStartedAt = try container.decodeDate(forKey: "last_started_at")
-        lastCompletedAt = try container.decodeDate(forKey: "last_completed_at")
-        lastFailedAt = try container.decodeDate(forKey: "last_failed_at")
-        isDeleted = try container.decodeIfPresent(Bool.self, forKey: "is_deleted") ?? false
-        deletedAt = try container.decodeDate(forKey: "deleted_at")
-        var extra: [String: JSONValue] = [:]
-        for key in container.allKeys where !Self.knownKeys.contains(key.stringValue) {
-            extra[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
-        }
-        additionalFields = extra
+        try self.init(wire: WireObject(from: decoder, what: "a job"))
     }
 
-    /// Encodes the job with NX1's wire names; absent optional fields are left out.
+    /// Reads a job from its wire object (see the type's notes on what is tolerated).
+    ///
+    /// - Throws: `DecodingError` naming the member: no `id`, `job_name` or `job_type`
+    ///   string, a documented text member that is not a string, a date that is not ISO 8601.
+    init(wire: WireObject) throws {
+        id = try wire.requiredString("id")
+        jobName = try wire.requiredString("job_name")
+        jobType = NX1JobType(rawValue: try wire.requiredString("job_type"))
+        source = try wire.string("source")
+        destination = try wire.string("destination")
+        schedule = try wire.string("schedule")
+        propertiesJSON = try NX1Properties.text(of: wire.value("properties_json"))
+        ownerID = wire.value("owner_id").flatMap { value in value.stringValue ?? value.intValue.map { String($0) } }
+        status = try wire.string("status").map(NX1JobStatus.init(rawValue:))
+        statusMessage = try wire.string("status_message")
+        createdAt = try wire.date("created_at", emptyIsAbsent: true, parse: NX1Date.parse)
+        lastStartedAt = try wire.date("last_started_at", emptyIsAbsent: true, parse: NX1Date.parse)
+        lastCompletedAt = try wire.date("last_completed_at", emptyIsAbsent: true, parse: NX1Date.parse)
+        lastFailedAt = try wire.date("last_failed_at", emptyIsAbsent: true, parse: NX1Date.parse)
+        isDeleted = try wire.bool("is_deleted") ?? false
+        deletedAt = try wire.date("deleted_at", emptyIsAbsent: true, parse: NX1Date.parse)
+        additionalFields = wire.unknownMembers(known: Self.knownKeys)
+    }
+
+    /// Encodes the job with NX1's wire names (``json``); absent optional fields are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: WireKey.self)
-        for (key, value) in additionalFields where !Self.knownKeys.contains(key) {
-            try container.encode(value, forKey: WireKey(key))
-        }
-        try container.encode(id, forKey: "id")
-        try container.encode(jobName, forKey: "job_name")
-        try container.encode(jobType, forKey: "job_type")
-        try container.encodeIfPresent(source, forKey: "source")
-        try container.encodeIfPresent(destination, forKey: "destination")
-        try container.encodeIfPresent(schedule, forKey: "schedule")
-        try container.encodeIfPresent(propertiesJSON, forKey: "properties_json")
-        try container.encodeIfPresent(ownerID, forKey: "owner_id")
-        try container.encodeIfPresent(status, forKey: "status")
-        try container.encodeIfPresent(statusMessage, forKey: "status_message")
-        try container.encodeIfPresent(createdAt.map(NX1Date.format), forKey: "created_at")
-        try container.encodeIfPresent(lastStartedAt.map(NX1Date.format), forKey: "last_started_at")
-        try container.encodeIfPresent(lastCompletedAt.map(NX1Date.format), forKey: "last_completed_at")
-        try container.encodeIfPresent(lastFailedAt.map(NX1Date.format), forKey: "last_failed_at")
-        try container.encode(isDeleted, forKey: "is_deleted")
-        try container.encodeIfPresent(deletedAt.map(NX1Date.format), forKey: "deleted_at")
-    }
-}
-
-/// A coding key made of any wire name.
-struct WireKey: CodingKey, Hashable, ExpressibleByStringLiteral {
-    let stringValue: String
-    var intValue: Int? { nil }
-
-    init(_ name: String) { stringValue = name }
-    init(stringLiteral value: String) { stringValue = value }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
-extension KeyedDecodingContainer where Key == WireKey {
-    /// A date in any ISO 8601 form; `nil` when absent, `null` or empty.
-    func decodeDate(forKey key: WireKey) throws -> Date? {
-        guard let text = try decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
-        guard let date = NX1Date.parse(text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key, in: self, debugDescription: "'\(text)' is not an ISO 8601 date")
-        }
-        return date
+        try WireObject(json.objectValue ?? [:]).encode(to: encoder)
     }
 }
 

@@ -34,14 +34,13 @@ public enum NX1Properties {
         }
     }
 
-    /// Reads `properties_json` from a container: the documented string, or (tolerated)
-    /// a JSON object or array sent in its place, kept as its JSON text.
-    static func decodeText(_ container: KeyedDecodingContainer<WireKey>, forKey key: WireKey) throws -> String? {
-        guard let value = try container.decodeIfPresent(JSONValue.self, forKey: key) else { return nil }
+    /// The text of a `properties_json` member: the documented string, or (tolerated) a
+    /// JSON object or array sent in its place, kept as its JSON text; `nil` for none.
+    static func text(of value: JSONValue?) throws -> String? {
         switch value {
-        case .null: return nil
-        case .string(let text): return text
-        default: return try text(value)
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        case let value?: return try text(value)
         }
     }
 }

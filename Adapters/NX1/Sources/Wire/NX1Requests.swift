@@ -38,21 +38,17 @@ public struct NX1CreateJobRequest: Hashable, Sendable, Encodable {
         propertiesJSON = try value.map(NX1Properties.text)
     }
 
-    /// Encodes the body with NX1's wire names.
+    /// Encodes the body with NX1's wire names: the documented fields (`null` for those not
+    /// set) over ``additionalFields``.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: WireKey.self)
-        let documented: Set<String> = [
-            "job_type", "job_name", "source", "destination", "properties_json", "schedule",
-        ]
-        for (key, value) in additionalFields where !documented.contains(key) {
-            try container.encode(value, forKey: WireKey(key))
-        }
-        try container.encode(jobType, forKey: "job_type")
-        try container.encode(jobName, forKey: "job_name")
-        try container.encode(source, forKey: "source")
-        try container.encode(destination, forKey: "destination")
-        try container.encode(propertiesJSON, forKey: "properties_json")
-        try container.encode(schedule, forKey: "schedule")
+        var wire = WireObject(additionalFields)
+        wire.setting("job_type", .string(jobType.rawValue))
+        wire.setting("job_name", .string(jobName))
+        wire.setting("source", source.map(JSONValue.string) ?? .null)
+        wire.setting("destination", destination.map(JSONValue.string) ?? .null)
+        wire.setting("properties_json", propertiesJSON.map(JSONValue.string) ?? .null)
+        wire.setting("schedule", schedule.map(JSONValue.string) ?? .null)
+        try wire.encode(to: encoder)
     }
 }
 
@@ -71,8 +67,9 @@ public struct NX1StatusUpdate: Hashable, Sendable, Encodable {
 
     /// Encodes the body with NX1's wire names.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: WireKey.self)
-        try container.encode(status, forKey: "status")
-        try container.encodeIfPresent(statusMessage, forKey: "status_message")
+        var wire = WireObject()
+        wire.setting("status", status.rawValue)
+        wire.setting("status_message", statusMessage)
+        try wire.encode(to: encoder)
     }
 }

@@ -37,10 +37,6 @@ public struct SyncJob: Hashable, Sendable, Identifiable {
         self.raw = json
     }
 
-    /// The documented kinds of a job's members, settings and read-only ones.
-    static let shapes: [String: SyncWireShape] = SyncJobField.shapes.merging(
-        readOnlyKeys.subtracting(["tasks"]).map { ($0, SyncWireShape.string) }, uniquingKeysWith: { first, _ in first })
-
     /// The members of a job's JSON that are not settings.
     static let readOnlyKeys: Set<String> = [
         "id", "job_id", "workspace_id", "created_at", "created", "modified_at", "modified", "updated_at",
@@ -53,25 +49,24 @@ public struct SyncJob: Hashable, Sendable, Identifiable {
     /// - Throws: `DecodingError` if `json` is not an object, has no id, or has an id
     ///   that is not a string.
     public init(json: JSONValue, timeZone: TimeZone = .gmt) throws {
-        try self.init(json: json, timeZone: timeZone, codingPath: [])
+        try self.init(wire: WireObject(json, what: "a job"), timeZone: timeZone)
     }
 
-    init(json: JSONValue, timeZone: TimeZone, codingPath: [any CodingKey]) throws {
-        let object = try SyncJSONObject(json, codingPath: codingPath, what: "a job")
-        id = try object.requiredID("id", "job_id")
-        workspaceID = try object.id("workspace_id")
-        settings = SyncJobSettings(object: object, ignoring: Self.readOnlyKeys)
-        createdAt = object.date("created_at", "created", timeZone: timeZone)
-        modifiedAt = object.date("modified_at", "modified", "updated_at", "last_modified", timeZone: timeZone)
-        if let (key, value) = object.member(["tasks"]), case .array(let elements) = value {
-            tasks = try elements.enumerated().map { index, element in
-                try SyncTask(
-                    json: element, codingPath: codingPath + [SyncCodingKey(key), SyncCodingKey(intValue: index)])
-            }
+    /// Reads a job from its wire object; zone-less dates are read in `timeZone`.
+    init(wire: WireObject, timeZone: TimeZone) throws {
+        id = try wire.requiredID("id", "job_id")
+        workspaceID = try wire.id("workspace_id")
+        settings = SyncJobSettings(wire: wire, ignoring: Self.readOnlyKeys)
+        createdAt = SyncDecoding.date(wire.value("created_at", "created"), timeZone: timeZone)
+        modifiedAt = SyncDecoding.date(
+            wire.value("modified_at", "modified", "updated_at", "last_modified"), timeZone: timeZone)
+        if let list = wire.value("tasks"), case .array = list {
+            tasks = try WireObject.elements(
+                of: list, what: "a task", codingPath: wire.path("tasks"), SyncTask.init(wire:))
         } else {
             tasks = nil
         }
-        raw = json
+        raw = wire.json
     }
 }
 
@@ -79,17 +74,16 @@ extension SyncJob: Codable {
     /// Decodes a job; zone-less dates are read in the server time zone that
     /// ``SyncClient`` puts in the decoder's `userInfo` (GMT otherwise).
     public init(from decoder: any Decoder) throws {
-        let json = try SyncWireShape.decodeObject(decoder, shapes: Self.shapes)
-        try self.init(json: json, timeZone: SyncDecoding.serverTimeZone(decoder), codingPath: decoder.codingPath)
+        try self.init(wire: WireObject(from: decoder, what: "a job"), timeZone: SyncDecoding.serverTimeZone(decoder))
     }
 
     /// Encodes ``raw`` with the settings laid over it, so that changes to ``settings``
-    /// are what is written.
+    /// are what is written (members in sorted order).
     public func encode(to encoder: any Encoder) throws {
-        var members = raw.objectValue ?? [:]
-        for key in SyncJobField.knownKeys { members.removeValue(forKey: key) }
-        for (key, value) in settings.json.objectValue ?? [:] { members[key] = value }
-        members["id"] = .string(id)
-        try JSONValue.object(members).encode(to: encoder)
+        var wire = WireObject(raw.objectValue ?? [:])
+        wire.removing(SyncJobField.knownKeys)
+        for (key, value) in settings.json.objectValue ?? [:] { wire.setting(key, value) }
+        wire.setting("id", id)
+        try wire.encode(to: encoder)
     }
 }

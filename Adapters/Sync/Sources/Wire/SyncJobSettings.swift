@@ -107,7 +107,7 @@ public struct SyncJobSettings: Hashable, Sendable {
     ///
     /// - Throws: `DecodingError.typeMismatch` if `json` is not an object.
     public init(json: JSONValue) throws {
-        try self.init(object: SyncJSONObject(json, codingPath: [], what: "job settings"), ignoring: [])
+        try self.init(wire: WireObject(json, what: "job settings"), ignoring: [])
     }
 
     /// Reads settings from an object's members, leaving `ignoring` (read-only members of
@@ -117,16 +117,16 @@ public struct SyncJobSettings: Hashable, Sendable {
     /// property: a listing reads thousands of jobs. A property is read from the first of
     /// its names (wire name, then aliases) that is present and not `null`; a known member
     /// that is `null` is left out, as not set.
-    init(object: SyncJSONObject, ignoring: Set<String>) {
+    init(wire: WireObject, ignoring: Set<String>) {
         self.init()
         var additional: [String: JSONValue] = [:]
-        for (key, value) in object.members {
+        for (key, value) in wire.members {
             guard let field = SyncJobField.byKey[key] else {
                 if !ignoring.contains(key) { additional[key] = value }
                 continue
             }
             if value.isNull { continue }
-            if field.hasAliases, object.member(field.wire.keys)?.key != key { continue }
+            if field.hasAliases, wire.member(field.wire.keys)?.key != key { continue }
             if !assign(field, value) { additional[key] = value }
         }
         additionalFields = additional
@@ -169,7 +169,7 @@ public struct SyncJobSettings: Hashable, Sendable {
         // Not `value.isNull ? nil : value`: JSONValue is ExpressibleByNilLiteral, so that `nil` is `.null`.
         if !assign(field, value.isNull ? JSONValue?.none : value) {
             throw JobBridgeError(
-                .invalidDefinition, "the setting '\(key)' takes \(field.expected); got \(value.syncKind)",
+                .invalidDefinition, "the setting '\(key)' takes \(field.expected); got \(value.kindName)",
                 provider: SyncClient.providerName, field: "settings.\(key)")
         }
     }
@@ -192,9 +192,7 @@ public struct SyncJobSettings: Hashable, Sendable {
 extension SyncJobSettings: Codable {
     /// Decodes settings from a JSON object (see ``init(json:)``).
     public init(from decoder: any Decoder) throws {
-        let json = try JSONValue(from: decoder)
-        self.init(
-            object: try SyncJSONObject(json, codingPath: decoder.codingPath, what: "job settings"), ignoring: [])
+        self.init(wire: try WireObject(from: decoder, what: "job settings"), ignoring: [])
     }
 
     /// Encodes ``json``.
@@ -203,7 +201,8 @@ extension SyncJobSettings: Codable {
 
 /// The documented properties of ``SyncJobSettings``, in the order of the create table,
 /// with what each is on the wire: its name (and aliases read), whether update takes it,
-/// whether a portable ``Job`` field carries it, and its JSON kind.
+/// whether a portable ``Job`` field carries it, and what it takes (read with the core's
+/// lenient scalars: ``JSONValue/lenientBool``, ``JSONValue/lenientInt64``).
 enum SyncJobField: Int, CaseIterable, Sendable {
     case name, type, sourceConnectionID, destinationConnectionID, schedule, sendEmail, emailTo, emailSubject
     case emailErrorOnly, enableParallelProcessing, workerPool, verbosity, destinationSchema, tableNamePrefix
@@ -217,14 +216,14 @@ enum SyncJobField: Int, CaseIterable, Sendable {
         let keys: [String]
         let isUpdatable: Bool
         let isPortable: Bool
-        let shape: SyncWireShape
+        let kind: Kind
 
-        init(_ key: String, _ shape: SyncWireShape, updatable: Bool, portable: Bool = false, aliases: [String] = []) {
+        init(_ key: String, _ kind: Kind, updatable: Bool, portable: Bool = false, aliases: [String] = []) {
             self.key = key
             self.keys = [key] + aliases
             self.isUpdatable = updatable
             self.isPortable = portable
-            self.shape = shape
+            self.kind = kind
         }
     }
 
@@ -244,14 +243,19 @@ enum SyncJobField: Int, CaseIterable, Sendable {
     private static let updatable = wires.map(\.isUpdatable)
     private static let portable = wires.map(\.isPortable)
 
+    /// The JSON a property takes.
+    enum Kind: Sendable {
+        case string, bool, int, strings, schedule, any
+    }
+
     /// What the property takes, in words, for error messages.
     var expected: String {
-        switch wire.shape {
+        switch wire.kind {
         case .string: return "a string"
         case .bool: return "a Boolean"
         case .int: return "an integer"
         case .strings: return "a list of strings"
-        case .object: return "an object {enabled, cron}"
+        case .schedule: return "an object {enabled, cron}"
         case .any: return "any JSON value"
         }
     }
@@ -264,7 +268,7 @@ enum SyncJobField: Int, CaseIterable, Sendable {
         case .destinationConnectionID:
             return Wire("destination_connection_id", .string, updatable: false, portable: true)
         case .schedule:
-            return Wire("schedule", .object(["enabled": .bool, "cron": .string]), updatable: true, portable: true)
+            return Wire("schedule", .schedule, updatable: true, portable: true)
         case .sendEmail: return Wire("send_email", .bool, updatable: true)
         case .emailTo: return Wire("email_to", .string, updatable: true)
         case .emailSubject: return Wire("email_subject", .string, updatable: true)
@@ -306,9 +310,6 @@ enum SyncJobField: Int, CaseIterable, Sendable {
 
     /// Every wire name and alias of a documented property.
     static let knownKeys: Set<String> = Set(byKey.keys)
-
-    /// The documented JSON kind of each wire name and alias.
-    static let shapes: [String: SyncWireShape] = byKey.mapValues(\.wire.shape)
 }
 
 extension SyncJobSettings {
@@ -359,23 +360,23 @@ extension SyncJobSettings {
         case .sourceConnectionID: return Self.assign(&sourceConnectionID, json) { $0.stringValue }
         case .destinationConnectionID: return Self.assign(&destinationConnectionID, json) { $0.stringValue }
         case .schedule: return Self.assign(&schedule, json) { SyncSchedule(lenient: $0) }
-        case .sendEmail: return Self.assign(&sendEmail, json) { $0.syncBool }
+        case .sendEmail: return Self.assign(&sendEmail, json) { $0.lenientBool }
         case .emailTo: return Self.assign(&emailTo, json) { $0.stringValue }
         case .emailSubject: return Self.assign(&emailSubject, json) { $0.stringValue }
-        case .emailErrorOnly: return Self.assign(&emailErrorOnly, json) { $0.syncBool }
-        case .enableParallelProcessing: return Self.assign(&enableParallelProcessing, json) { $0.syncBool }
+        case .emailErrorOnly: return Self.assign(&emailErrorOnly, json) { $0.lenientBool }
+        case .enableParallelProcessing: return Self.assign(&enableParallelProcessing, json) { $0.lenientBool }
         case .workerPool: return Self.assign(&workerPool, json, Self.int)
         case .verbosity: return Self.assign(&verbosity, json, Self.int)
         case .destinationSchema: return Self.assign(&destinationSchema, json) { $0.stringValue }
         case .tableNamePrefix: return Self.assign(&tableNamePrefix, json) { $0.stringValue }
-        case .useGMTDateTime: return Self.assign(&useGMTDateTime, json) { $0.syncBool }
-        case .historyMode: return Self.assign(&historyMode, json) { $0.syncBool }
-        case .truncateTableData: return Self.assign(&truncateTableData, json) { $0.syncBool }
-        case .dropTable: return Self.assign(&dropTable, json) { $0.syncBool }
-        case .autoTruncateStrings: return Self.assign(&autoTruncateStrings, json) { $0.syncBool }
-        case .continueOnError: return Self.assign(&continueOnError, json) { $0.syncBool }
+        case .useGMTDateTime: return Self.assign(&useGMTDateTime, json) { $0.lenientBool }
+        case .historyMode: return Self.assign(&historyMode, json) { $0.lenientBool }
+        case .truncateTableData: return Self.assign(&truncateTableData, json) { $0.lenientBool }
+        case .dropTable: return Self.assign(&dropTable, json) { $0.lenientBool }
+        case .autoTruncateStrings: return Self.assign(&autoTruncateStrings, json) { $0.lenientBool }
+        case .continueOnError: return Self.assign(&continueOnError, json) { $0.lenientBool }
         case .deletionBehavior: return Self.assign(&deletionBehavior, json) { $0.stringValue }
-        case .alterSchema: return Self.assign(&alterSchema, json) { $0.syncBool }
+        case .alterSchema: return Self.assign(&alterSchema, json) { $0.lenientBool }
         case .replicateInterval: return Self.assign(&replicateInterval, json, Self.int)
         case .replicateIntervalUnit: return Self.assign(&replicateIntervalUnit, json) { $0.stringValue }
         case .replicateStartDate: return Self.assign(&replicateStartDate, json) { $0.stringValue }
@@ -401,16 +402,7 @@ extension SyncJobSettings {
         return true
     }
 
-    private static func int(_ json: JSONValue) -> Int? { json.syncInt64.flatMap { Int(exactly: $0) } }
+    private static func int(_ json: JSONValue) -> Int? { json.lenientInt64.flatMap { Int(exactly: $0) } }
 
-    private static func strings(_ json: JSONValue) -> [String]? {
-        guard case .array(let elements) = json else { return nil }
-        var texts: [String] = []
-        texts.reserveCapacity(elements.count)
-        for element in elements {
-            guard case .string(let text) = element else { return nil }
-            texts.append(text)
-        }
-        return texts
-    }
+    private static func strings(_ json: JSONValue) -> [String]? { json.strings }
 }

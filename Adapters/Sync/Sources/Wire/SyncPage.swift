@@ -44,11 +44,11 @@ public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
             self.init(elements: elements)
             return
         }
-        let container = try decoder.container(keyedBy: SyncCodingKey.self)
-        guard let listKey = Self.listKeys.lazy.map({ SyncCodingKey($0) }).first(where: { container.contains($0) })
+        let container = try decoder.container(keyedBy: WireKey.self)
+        guard let listKey = Self.listKeys.lazy.map({ WireKey($0) }).first(where: { container.contains($0) })
         else {
             throw DecodingError.keyNotFound(
-                SyncCodingKey("value"),
+                WireKey("value"),
                 DecodingError.Context(
                     codingPath: decoder.codingPath,
                     debugDescription:
@@ -57,7 +57,7 @@ public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
         }
         let elements = try container.decode([Element].self, forKey: listKey)
         var link: String?
-        for key in Self.linkKeys.map({ SyncCodingKey($0) }) where container.contains(key) {
+        for key in Self.linkKeys.map({ WireKey($0) }) where container.contains(key) {
             if let text = try? container.decode(String.self, forKey: key),
                 !text.trimmingWhitespace().isEmpty
             {
@@ -93,13 +93,13 @@ public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
             return nil
         }
         let zone = SyncDecoding.serverTimeZone(decoder)
-        let base = decoder.codingPath + (listKey.map { [SyncCodingKey($0)] } ?? [])
+        let base = decoder.codingPath + (listKey.map { [WireKey($0)] } ?? [])
+        let what = readable.what
         var elements: [Element] = []
         elements.reserveCapacity(list.count)
         for (index, node) in list.enumerated() {
-            let element = try readable.init(
-                json: node, timeZone: zone, codingPath: base + [SyncCodingKey(intValue: index)])
-            guard let typed = element as? Element else { return nil }
+            let wire = try WireObject(node, what: what, codingPath: base + [WireKey(index: index)])
+            guard let typed = try readable.init(wire: wire, timeZone: zone) as? Element else { return nil }
             elements.append(typed)
         }
         return Self(elements: elements, nextLink: link)
@@ -108,8 +108,15 @@ public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
 
 /// A wire type that a page builds straight from its JSON node (see ``SyncPage/init(from:)``).
 protocol SyncTreeReadable {
-    init(json: JSONValue, timeZone: TimeZone, codingPath: [any CodingKey]) throws
+    /// What one element is, for messages (`a job`).
+    static var what: String { get }
+    init(wire: WireObject, timeZone: TimeZone) throws
 }
 
-extension SyncJob: SyncTreeReadable {}
-extension SyncRun: SyncTreeReadable {}
+extension SyncJob: SyncTreeReadable {
+    static var what: String { "a job" }
+}
+
+extension SyncRun: SyncTreeReadable {
+    static var what: String { "a run" }
+}

@@ -56,22 +56,25 @@ public struct SyncRun: Hashable, Sendable {
     /// - Throws: `DecodingError` if `json` is not an object or an id is neither a string nor
     ///   an exact integer.
     public init(json: JSONValue, timeZone: TimeZone = .gmt) throws {
-        try self.init(json: json, timeZone: timeZone, codingPath: [])
+        try self.init(wire: WireObject(json, what: "a run"), timeZone: timeZone)
     }
 
-    init(json: JSONValue, timeZone: TimeZone, codingPath: [any CodingKey]) throws {
-        let object = try SyncJSONObject(json, codingPath: codingPath, what: "a run")
-        id = try object.id("id", "Id", "history_id", "HistoryId", "historyId")
-        jobID = try object.id("job_id", "JobId", "jobId")
-        taskID = try object.id("task_id", "TaskId", "taskId")
-        status = object.text("status", "Status")
-        runStartDate = object.date("run_start_date", "RunStartDate", "start_date", "started_at", timeZone: timeZone)
-        runEndDate = object.date("run_end_date", "RunEndDate", "end_date", "ended_at", timeZone: timeZone)
-        details = object.text("details", "Details", "message")
-        runtime = object.member(["runtime", "Runtime"]).flatMap { Self.duration($0.value) }
-        recordsAffected = object.int64("records_affected", "RecordsAffected", "rows_affected")
-        taskIDs = try object.ids("tasks", "task_ids")
-        raw = json
+    /// Reads a run from its wire object, leniently: nothing is required, a value of an
+    /// unexpected kind reads as `nil` (``raw`` keeps it); only ids are checked.
+    init(wire: WireObject, timeZone: TimeZone) throws {
+        id = try wire.id("id", "Id", "history_id", "HistoryId", "historyId")
+        jobID = try wire.id("job_id", "JobId", "jobId")
+        taskID = try wire.id("task_id", "TaskId", "taskId")
+        status = wire.text("status", "Status")
+        runStartDate = SyncDecoding.date(
+            wire.value("run_start_date", "RunStartDate", "start_date", "started_at"), timeZone: timeZone)
+        runEndDate = SyncDecoding.date(
+            wire.value("run_end_date", "RunEndDate", "end_date", "ended_at"), timeZone: timeZone)
+        details = wire.text("details", "Details", "message")
+        runtime = wire.value("runtime", "Runtime").flatMap(Self.duration)
+        recordsAffected = wire.value("records_affected", "RecordsAffected", "rows_affected")?.lenientInt64
+        taskIDs = try wire.ids("tasks", "task_ids")
+        raw = wire.json
     }
 
     /// Whether the object carries nothing about a run (no id, no status, no start): what
@@ -109,26 +112,9 @@ public struct SyncRun: Hashable, Sendable {
 }
 
 extension SyncRun: Codable {
-    static let shapes: [String: SyncWireShape] = {
-        var shapes: [String: SyncWireShape] = [:]
-        for key in [
-            "job_id", "JobId", "jobId", "task_id", "TaskId", "taskId", "status", "Status", "run_start_date",
-            "RunStartDate", "start_date", "started_at", "run_end_date", "RunEndDate", "end_date", "ended_at",
-            "details", "Details", "message",
-        ] {
-            shapes[key] = .string
-        }
-        for key in ["records_affected", "RecordsAffected", "rows_affected"] { shapes[key] = .int }
-        for key in ["tasks", "task_ids"] { shapes[key] = .strings }
-        return shapes
-    }()
-
     /// Decodes a run; zone-less dates are read in the decoder's server time zone.
     public init(from decoder: any Decoder) throws {
-        try self.init(
-            json: try SyncWireShape.decodeObject(decoder, shapes: Self.shapes),
-            timeZone: SyncDecoding.serverTimeZone(decoder),
-            codingPath: decoder.codingPath)
+        try self.init(wire: WireObject(from: decoder, what: "a run"), timeZone: SyncDecoding.serverTimeZone(decoder))
     }
 
     /// Encodes ``raw``.

@@ -22,9 +22,9 @@ public struct SyncSchedule: Hashable, Sendable, Codable {
         guard case .object(var members) = json else { return nil }
         let enabled = members.removeValue(forKey: "enabled")
         let cron = members.removeValue(forKey: "cron")
-        if let enabled, !enabled.isNull, enabled.syncBool == nil { return nil }
+        if let enabled, !enabled.isNull, enabled.lenientBool == nil { return nil }
         if let cron, !cron.isNull, cron.stringValue == nil { return nil }
-        self.init(enabled: enabled?.syncBool, cron: cron?.stringValue, additionalFields: members)
+        self.init(enabled: enabled?.lenientBool, cron: cron?.stringValue, additionalFields: members)
     }
 
     /// The schedule as JSON.
@@ -37,13 +37,13 @@ public struct SyncSchedule: Hashable, Sendable, Codable {
 
     /// Decodes a schedule object.
     public init(from decoder: any Decoder) throws {
-        let json = try JSONValue(from: decoder)
+        let json = try JSONValue.tree(of: decoder) ?? JSONValue(from: decoder)
         guard let schedule = SyncSchedule(lenient: json) else {
             throw DecodingError.typeMismatch(
                 SyncSchedule.self,
                 DecodingError.Context(
                     codingPath: decoder.codingPath,
-                    debugDescription: "expected {\"enabled\": Boolean, \"cron\": string}, found \(json.syncKind)"))
+                    debugDescription: "expected {\"enabled\": Boolean, \"cron\": string}, found \(json.kindName)"))
         }
         self = schedule
     }

@@ -32,33 +32,29 @@ public struct SyncTask: Hashable, Sendable, Identifiable {
     public var isActive: Bool? { settings.isActive }
 
     static let readOnlyKeys: Set<String> = ["id", "task_id", "job_id"]
-    static let shapes: [String: SyncWireShape] = [
-        "id": .string, "task_id": .string, "job_id": .string, "query": .string, "is_active": .bool, "index": .int,
-    ]
 
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
-        let object = try SyncJSONObject(json, codingPath: codingPath, what: "a task")
-        id = try object.requiredID("id", "task_id")
-        jobID = try object.id("job_id")
-        settings = SyncTaskSettings(object: object, ignoring: Self.readOnlyKeys)
-        raw = json
+    /// Reads a task from its wire object.
+    init(wire: WireObject) throws {
+        id = try wire.requiredID("id", "task_id")
+        jobID = try wire.id("job_id")
+        settings = SyncTaskSettings(wire: wire, ignoring: Self.readOnlyKeys)
+        raw = wire.json
     }
 }
 
 extension SyncTask: Codable {
     /// Decodes a task.
     public init(from decoder: any Decoder) throws {
-        try self.init(
-            json: try SyncWireShape.decodeObject(decoder, shapes: Self.shapes), codingPath: decoder.codingPath)
+        try self.init(wire: WireObject(from: decoder, what: "a task"))
     }
 
     /// Encodes ``raw`` with the settings laid over it.
     public func encode(to encoder: any Encoder) throws {
-        var members = raw.objectValue ?? [:]
-        for key in SyncTaskSettings.knownKeys { members.removeValue(forKey: key) }
-        for (key, value) in settings.json.objectValue ?? [:] { members[key] = value }
-        members["id"] = .string(id)
-        try JSONValue.object(members).encode(to: encoder)
+        var wire = WireObject(raw.objectValue ?? [:])
+        wire.removing(SyncTaskSettings.knownKeys)
+        for (key, value) in settings.json.objectValue ?? [:] { wire.setting(key, value) }
+        wire.setting("id", id)
+        try wire.encode(to: encoder)
     }
 }
 
@@ -86,15 +82,15 @@ public struct SyncTaskSettings: Hashable, Sendable {
 
     static let knownKeys: Set<String> = ["query", "is_active", "index"]
 
-    init(object: SyncJSONObject, ignoring: Set<String>) {
+    init(wire: WireObject, ignoring: Set<String>) {
         var additional: [String: JSONValue] = [:]
-        for (key, value) in object.members where !ignoring.contains(key) { additional[key] = value }
-        let query = object.member(["query"])?.value
-        let isActive = object.member(["is_active"])?.value
-        let index = object.member(["index"])?.value
+        for (key, value) in wire.members where !ignoring.contains(key) { additional[key] = value }
+        let query = wire.value("query")
+        let isActive = wire.value("is_active")
+        let index = wire.value("index")
         self.query = query?.stringValue
-        self.isActive = isActive?.syncBool
-        self.index = index?.syncInt64.flatMap { Int(exactly: $0) }
+        self.isActive = isActive?.lenientBool
+        self.index = index?.lenientInt64.flatMap { Int(exactly: $0) }
         if self.query != nil || query == nil { additional.removeValue(forKey: "query") }
         if self.isActive != nil || isActive == nil { additional.removeValue(forKey: "is_active") }
         if self.index != nil || index == nil { additional.removeValue(forKey: "index") }
@@ -114,8 +110,7 @@ public struct SyncTaskSettings: Hashable, Sendable {
 extension SyncTaskSettings: Codable {
     /// Decodes task settings from a JSON object.
     public init(from decoder: any Decoder) throws {
-        let json = try SyncWireShape.decodeObject(decoder, shapes: SyncTask.shapes)
-        self.init(object: try SyncJSONObject(json, codingPath: decoder.codingPath, what: "a task"), ignoring: [])
+        self.init(wire: try WireObject(from: decoder, what: "a task"), ignoring: [])
     }
 
     /// Encodes ``json``.
@@ -135,8 +130,7 @@ public struct SyncExecuteRequest: Hashable, Sendable, Codable {
 
     /// Decodes the body; task ids must be strings.
     public init(from decoder: any Decoder) throws {
-        let json = try JSONValue(from: decoder)
-        tasks = try SyncJSONObject(json, codingPath: decoder.codingPath, what: "an execute request").ids("tasks")
+        tasks = try WireObject(from: decoder, what: "an execute request").ids("tasks")
     }
 
     /// Encodes `{"tasks": […]}`, or `{}` when no tasks are chosen.

@@ -27,10 +27,9 @@ public struct SyncConnection: Hashable, Sendable, Identifiable {
 extension SyncWorkspace: Codable {
     /// Decodes a workspace.
     public init(from decoder: any Decoder) throws {
-        let json = try JSONValue(from: decoder)
-        let object = try SyncJSONObject(json, codingPath: decoder.codingPath, what: "a workspace")
-        let id = try object.requiredID("id", "Id", "workspace_id")
-        self.init(id: id, name: object.text("name", "Name"), raw: json)
+        let wire = try WireObject(from: decoder, what: "a workspace")
+        let id = try wire.requiredID("id", "Id", "workspace_id")
+        self.init(id: id, name: wire.text("name", "Name"), raw: wire.json)
     }
 
     /// Encodes ``raw``.
@@ -40,10 +39,9 @@ extension SyncWorkspace: Codable {
 extension SyncConnection: Codable {
     /// Decodes a connection.
     public init(from decoder: any Decoder) throws {
-        let json = try JSONValue(from: decoder)
-        let object = try SyncJSONObject(json, codingPath: decoder.codingPath, what: "a connection")
-        let id = try object.requiredID("id", "Id", "connection_id")
-        self.init(id: id, name: object.text("name", "Name"), workspaceID: try object.id("workspace_id"), raw: json)
+        let wire = try WireObject(from: decoder, what: "a connection")
+        let id = try wire.requiredID("id", "Id", "connection_id")
+        self.init(id: id, name: wire.text("name", "Name"), workspaceID: try wire.id("workspace_id"), raw: wire.json)
     }
 
     /// Encodes ``raw``.

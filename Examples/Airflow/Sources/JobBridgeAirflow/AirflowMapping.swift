@@ -8,7 +8,8 @@ import JobBridge
 ///   (the keys present), no source or destination (Airflow has none).
 /// - `schedule_interval` in the DAG's `timezone`: none is manual; a `CronExpression` is a
 ///   cron schedule in Airflow's dialect (presets included) in that zone; a `TimeDelta` of
-///   whole weeks, days, hours or minutes is an interval; anything else (a relative delta, a
+///   whole weeks, days, hours or minutes is an interval whose first run is the DAG's
+///   `start_date` (when the answer has one); anything else (a relative delta, a
 ///   delta with seconds, an unknown zone) reads as unreadable, with the text and the reason.
 /// - A DAG run is a ``JobRun``: id `dag_run_id`, requested at `logical_date`, started and
 ///   ended at `start_date` and `end_date`; `queued`, `running`, `success`, `failed` are
@@ -65,7 +66,7 @@ public enum AirflowMapping {
             }
             for (unit, length) in [(IntervalUnit.week, 604_800), (.day, 86_400), (.hour, 3_600), (.minute, 60)]
             where sum % length == 0 {
-                return .interval(IntervalSchedule(every: sum / length, unit))
+                return .interval(IntervalSchedule(every: sum / length, unit, firstRun: dag.startDate))
             }
             return .unreadable(UnreadableSchedule(text: text, reason: "not a whole number of minutes"))
         case .relativeDelta(let value), .other(let value):

@@ -28,6 +28,9 @@ public struct AirflowDAG: Decodable, Sendable, Hashable {
     public var timezone: String?
     /// `next_dagrun`: when the next scheduled run is due.
     public var nextDagRun: Date?
+    /// `start_date`: when the DAG's schedule starts (for a time delta, its first run);
+    /// `nil` when the answer has none.
+    public var startDate: Date?
     /// The object as sent.
     public var raw: JSONValue
 
@@ -40,6 +43,7 @@ public struct AirflowDAG: Decodable, Sendable, Hashable {
         case scheduleInterval = "schedule_interval"
         case timetableDescription = "timetable_description"
         case nextDagRun = "next_dagrun"
+        case startDate = "start_date"
     }
 
     private struct Tag: Decodable { var name: String }
@@ -58,6 +62,7 @@ public struct AirflowDAG: Decodable, Sendable, Hashable {
         timetableDescription = try container.decodeIfPresent(String.self, forKey: .timetableDescription)
         timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
         nextDagRun = try container.decodeIfPresent(String.self, forKey: .nextDagRun).flatMap { WireDate.parse($0) }
+        startDate = try container.decodeIfPresent(String.self, forKey: .startDate).flatMap { WireDate.parse($0) }
         raw = try JSONValue(from: decoder)
     }
 }

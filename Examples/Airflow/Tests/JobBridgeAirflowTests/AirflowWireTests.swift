@@ -39,6 +39,21 @@ import Testing
         #expect(job.nextRunAt == WireDate.parse("2024-03-02T00:00:00+00:00"))
     }
 
+    @Test func aTimeDeltaStartsAtTheDAGsStartDate() async throws {
+        var object = AirflowSeeds.dag("d", schedule: AirflowSeeds.timeDelta(seconds: 21_600)).objectValue ?? [:]
+        object["start_date"] = "2025-01-01T03:00:00+01:00"
+        let start = try #require(WireDate.parse("2025-01-01T02:00:00Z"))
+        let dag = try JSONDecoder().decode(AirflowDAG.self, from: JSONValue.object(object).data())
+        #expect(dag.startDate == start)
+        #expect(AirflowMapping.job(from: dag).schedule == .interval(IntervalSchedule(every: 6, .hour, firstRun: start)))
+        // Through the provider too: the details answer carries the seeded `start_date`.
+        let fixture = try AirflowFixture(clock: SimulatedClock())
+        await fixture.simulator.insertDAG(.object(object), timezone: "Europe/Paris")
+        let job = try await fixture.provider.job("d")
+        #expect(job.schedule == .interval(IntervalSchedule(every: 6, .hour, firstRun: start)))
+        #expect(try await fixture.provider.jobs().collect().first?.schedule == job.schedule)
+    }
+
     @Test func scheduleIntervalsReadInTheDAGsZone() throws {
         func schedule(_ interval: JSONValue, zone: String?) throws -> Schedule {
             var object = AirflowSeeds.dag("d", schedule: interval).objectValue ?? [:]

@@ -1,4 +1,0 @@
-import JobBridge
-
-/// Placeholder while issue #13 is built; replaced by the module's real types.
-enum JobBridgeCLIModule {}
