@@ -77,6 +77,21 @@ import Testing
         #expect(try await world.targetJobs().count == 2)
     }
 
+    @Test func rollbackLeavesTargetsAnotherJournalCreated() async throws {
+        // A second migration of the same plan (another journal) finds every target already
+        // migrated: they are not its own, and its rollback leaves them alone.
+        let world = try await ExecutionWorld.make(jobs: 2, target: .sync)
+        defer { world.folder.remove() }
+        let plan = try await world.plan()
+        try await world.engine().apply(plan, journal: world.journalURL, mapping: ConnectionMapping())
+        let other = world.folder.file("second.journal")
+        try await world.engine().apply(plan, journal: other, mapping: ConnectionMapping())
+        let state = JournalState(records: try JournalReader.read(at: other).records)
+        #expect(state.targets.values.allSatisfy { $0.foundByProbe })
+        try await world.engine().rollback(plan, journal: other, options: RollbackOptions(targets: .delete))
+        #expect(try await world.targetJobs().count == 2)
+    }
+
     /// An engine whose retry policy allows three attempts within ten minutes.
     static func engine(_ world: ExecutionWorld, target: any JobProvider) throws -> MigrationEngine {
         var options = world.options(concurrency: 1)
