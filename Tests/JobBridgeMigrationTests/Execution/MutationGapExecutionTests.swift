@@ -117,6 +117,12 @@ import Testing
         #expect(report.totals.migrated == (refusals < 3 ? 1 : 0))
         #expect(report.totals.failed == (refusals < 3 ? 0 : 1))
         #expect(try await world.targetJobs().count == (refusals < 3 ? 1 : 0))
+        // A create that failed is settled in the journal: not pending (nothing to probe), its
+        // code kept.
+        let state = JournalState(records: try JournalReader.read(at: world.journalURL).records)
+        let known = try #require(state.targets[TargetKey(sourceID: plan.jobs[0].sourceID, split: 0)])
+        #expect(known.pendingCreate == false)
+        #expect(known.failureCode == (refusals < 3 ? nil : "rateLimited"))
     }
 
     @Test func aCreateThatMayHaveActedIsNotResentBeforeAProbe() async throws {
