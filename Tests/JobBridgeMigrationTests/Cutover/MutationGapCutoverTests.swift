@@ -83,4 +83,21 @@ import Testing
         #expect(report.jobs[2].outcome == .adopted)
         #expect(report.totals.adopted == 1 && report.totals.failed == 1 && report.totals.migrated == 1)
     }
+
+    @Test func theReportCountsVerifiedTargetsNotJobs() async throws {
+        let world = try await ExecutionWorld.make(jobs: 1, target: .sync)
+        defer { world.folder.remove() }
+        var plan = try await world.plan()
+        var second = plan.jobs[0].targets[0]
+        second.splitIndex = 1
+        plan.jobs[0].targets.append(second)
+        let id = plan.jobs[0].sourceID
+        let state = JournalState(records: [
+            JournalRecord(.result, step: .create, sourceID: id, split: 0, targetID: "t-0"),
+            JournalRecord(.result, step: .create, sourceID: id, split: 1, targetID: "t-1"),
+            JournalRecord(.verified, step: .create, sourceID: id, split: 0, targetID: "t-0"),
+            JournalRecord(.verified, step: .create, sourceID: id, split: 1, targetID: "t-1"),
+        ])
+        #expect(MigrationReport(plan: plan, journal: state).totals.verified == 2)
+    }
 }
