@@ -83,6 +83,19 @@ struct Phase {
     }
 }
 
+/// `--map FILE` of the phases that check the plan against its mapping (apply, resume).
+struct PhaseMappingOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The mapping the plan was made with (default: PLAN.mapping.json).", valueName: "file"))
+    var map: String?
+
+    /// The mapping named by `--map`, else the one `migrate plan` kept beside the plan.
+    func load(for plan: String, context: ToolContext) throws -> ConnectionMapping {
+        try MigrationFiles(plan, context: context).mappingForPhase(map, context: context)
+    }
+}
+
 /// `jobbridge migrate apply PLAN`.
 struct MigrateApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -102,14 +115,11 @@ struct MigrateApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: PhaseOptions
-    @Option(
-        name: .long,
-        help: ArgumentHelp("The mapping the plan was made with (default: PLAN.mapping.json).", valueName: "file"))
-    var map: String?
+    @OptionGroup var mapping: PhaseMappingOption
 
     func run() async throws {
         let context = ToolContext.current
-        let mapping = try MigrationFiles(options.plan, context: context).mappingForPhase(map, context: context)
+        let mapping = try self.mapping.load(for: options.plan, context: context)
         try await Phase(name: "apply", options: options, global: global).run(
             { engine, plan, journal in try await engine.apply(plan, journal: journal, mapping: mapping) },
             partlyDone: { $0.hasFailuresOrBlocked })
@@ -133,14 +143,11 @@ struct MigrateResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: PhaseOptions
-    @Option(
-        name: .long,
-        help: ArgumentHelp("The mapping the plan was made with (default: PLAN.mapping.json).", valueName: "file"))
-    var map: String?
+    @OptionGroup var mapping: PhaseMappingOption
 
     func run() async throws {
         let context = ToolContext.current
-        let mapping = try MigrationFiles(options.plan, context: context).mappingForPhase(map, context: context)
+        let mapping = try self.mapping.load(for: options.plan, context: context)
         try await Phase(name: "resume", options: options, global: global).run(
             { engine, plan, journal in try await engine.resume(plan, journal: journal, mapping: mapping) },
             partlyDone: { $0.hasFailuresOrBlocked })
