@@ -26,4 +26,40 @@ import Testing
             #expect(NX1Mapping.job(from: job).providerData == encoded)
         }
     }
+
+    /// The members are met in one pass in no fixed order, then read in the documented order:
+    /// of several bad members, the same one is reported every time, and every documented
+    /// member lands in its own field.
+    @Test func everyDocumentedMemberIsReadIntoItsFieldAndErrorsComeInOrder() throws {
+        let dates = ["created_at", "last_started_at", "last_completed_at", "last_failed_at", "deleted_at"]
+        var members: [String: JSONValue] = [
+            "id": "j", "job_name": "n", "job_type": "mirror", "source": "s", "destination": "d", "schedule": "@daily",
+            "properties_json": "{}", "owner_id": "o", "status": "running", "status_message": "m", "is_deleted": "true",
+        ]
+        for (offset, key) in dates.enumerated() { members[key] = .string("2024-01-0\(offset + 1)T00:00:00Z") }
+        let job = try NX1Job(wire: WireObject(.object(members), what: "a job"))
+        #expect([job.id, job.jobName, job.jobType.rawValue] == ["j", "n", "mirror"])
+        #expect([job.source, job.destination, job.schedule, job.propertiesJSON] == ["s", "d", "@daily", "{}"])
+        #expect([job.ownerID, job.status?.rawValue, job.statusMessage] == ["o", "running", "m"])
+        #expect(job.isDeleted)
+        let read = [job.createdAt, job.lastStartedAt, job.lastCompletedAt, job.lastFailedAt, job.deletedAt]
+        #expect(read == dates.indices.map { WireDate.parse("2024-01-0\($0 + 1)T00:00:00Z") })
+        #expect(job.additionalFields.isEmpty)
+
+        // Bad: job_name and source and a date; the first in documented order is reported.
+        var bad = members
+        bad["job_name"] = 7
+        bad["source"] = 8
+        bad["deleted_at"] = "yesterday"
+        for _ in 0..<5 {
+            let error = #expect(throws: DecodingError.self) {
+                try NX1Job(wire: WireObject(.object(bad), what: "a job"))
+            }
+            guard case .typeMismatch(_, let context)? = error else {
+                Issue.record("expected a type mismatch, got \(String(describing: error))")
+                return
+            }
+            #expect(context.codingPath.map(\.stringValue) == ["job_name"])
+        }
+    }
 }

@@ -159,6 +159,32 @@ struct SyncRefusalAndDateTests {
         #expect(SyncMapping.job(job, serverTimeZone: .gmt).modifiedAt == WireDate.parse("2026-01-02T03:04:05Z"))
     }
 
+    @Test func aJobsReadOnlyMembersKeepTheirPrecedenceAndNullsHideNothing() throws {
+        // The job's read-only members are read in the same pass as its settings; of several
+        // spellings the first present and not null wins, as for every other member.
+        let json: JSONValue = [
+            "id": nil, "job_id": 42, "workspace_id": 7, "name": "A", "created": "2026-01-01T00:00:00Z",
+            "modified_at": nil, "modified": "2026-01-02T00:00:00Z", "updated_at": "2026-01-03T00:00:00Z",
+            "last_modified": "2026-01-04T00:00:00Z", "tasks": [["id": "t1", "query": "REPLICATE A"]],
+            "x_custom": 1,
+        ]
+        let job = try SyncJob(json: json)
+        #expect(job.id == "42")
+        #expect(job.workspaceID == "7")
+        #expect(job.createdAt == WireDate.parse("2026-01-01T00:00:00Z"))
+        #expect(job.modifiedAt == WireDate.parse("2026-01-02T00:00:00Z"))
+        #expect(job.tasks?.map(\.id) == ["t1"])
+        #expect(job.settings.name == "A")
+        #expect(job.settings.additionalFields == ["x_custom": 1])
+        let both = try SyncJob(json: [
+            "id": "first", "job_id": "second", "created_at": "2026-02-01T00:00:00Z", "created": "2026-03-01T00:00:00Z",
+        ])
+        #expect(both.id == "first")
+        #expect(both.createdAt == WireDate.parse("2026-02-01T00:00:00Z"))
+        let error = #expect(throws: DecodingError.self) { try SyncJob(json: ["id": nil, "job_id": nil, "name": "A"]) }
+        #expect("\(String(describing: error))".contains("looked for id, job_id"))
+    }
+
     @Test func aNullUnderOneSpellingDoesNotHideAnother() throws {
         #expect(try SyncRun(json: ["job_id": nil, "JobId": "j1", "status": nil, "Status": "Running"]).jobID == "j1")
         #expect(try SyncRun(json: ["status": nil, "Status": "Running"]).status == "Running")

@@ -111,16 +111,14 @@ public struct WireObject {
     /// A string; anything else but `null` is an error.
     public func string(_ key: String, _ aliases: String...) throws -> String? {
         guard let (key, value) = lookup(key, aliases) else { return nil }
-        guard case .string(let text) = value else { throw mismatch(key, expected: "a string", found: value) }
-        return text
+        return try string(value, of: key)
     }
 
     /// A string that must be there.
     ///
     /// - Throws: `DecodingError.keyNotFound` when absent or `null`, `typeMismatch` when not a string.
     public func requiredString(_ key: String) throws -> String {
-        guard let text = try string(key) else { throw missing(key, "a string") }
-        return text
+        try requiredString(members[key], of: key)
     }
 
     /// Free text: a string, or a number or Boolean taken as its text; `nil` for anything else.
@@ -153,10 +151,7 @@ public struct WireObject {
     /// - Throws: `DecodingError.typeMismatch` naming the member for anything else.
     public func bool(_ key: String, _ aliases: String...) throws -> Bool? {
         guard let (key, value) = lookup(key, aliases) else { return nil }
-        guard let flag = value.lenientBool else {
-            throw mismatch(key, expected: "a Boolean or \"true\"/\"false\"", found: value)
-        }
-        return flag
+        return try bool(value, of: key)
     }
 
     /// A date-time string read by `parse` (such as ``WireDate/parse(_:timeZone:)``).
@@ -172,6 +167,45 @@ public struct WireObject {
         -> Date?
     {
         guard let (key, value) = lookup(key, aliases) else { return nil }
+        return try date(value, of: key, emptyIsAbsent: emptyIsAbsent, parse: parse)
+    }
+
+    // MARK: Values found in one pass
+
+    // A type that reads many members can walk ``members`` once, keep each known member's
+    // value by a `switch` on its name, and read the values with these: no name is hashed
+    // twice (a listing reads every member of thousands of objects). Each reads `value` as
+    // the keyed getter of the same name reads the member `key`; `nil` and `null` are absent.
+
+    /// A string member's value, found in a pass over ``members``; see ``string(_:_:)``.
+    public func string(_ value: JSONValue?, of key: String) throws -> String? {
+        guard let value, !value.isNull else { return nil }
+        guard case .string(let text) = value else { throw mismatch(key, expected: "a string", found: value) }
+        return text
+    }
+
+    /// A string member that must be there, found in a pass over ``members``; see
+    /// ``requiredString(_:)``.
+    public func requiredString(_ value: JSONValue?, of key: String) throws -> String {
+        guard let text = try string(value, of: key) else { throw missing(key, "a string") }
+        return text
+    }
+
+    /// A Boolean member's value, found in a pass over ``members``; see ``bool(_:_:)``.
+    public func bool(_ value: JSONValue?, of key: String) throws -> Bool? {
+        guard let value, !value.isNull else { return nil }
+        guard let flag = value.lenientBool else {
+            throw mismatch(key, expected: "a Boolean or \"true\"/\"false\"", found: value)
+        }
+        return flag
+    }
+
+    /// A date-time member's value, found in a pass over ``members``; see
+    /// ``date(_:_:emptyIsAbsent:parse:)``.
+    public func date(_ value: JSONValue?, of key: String, emptyIsAbsent: Bool = false, parse: (String) -> Date?) throws
+        -> Date?
+    {
+        guard let value, !value.isNull else { return nil }
         guard case .string(let text) = value else { throw mismatch(key, expected: "a date-time string", found: value) }
         if emptyIsAbsent, text.isEmpty { return nil }
         guard let date = parse(text) else {

@@ -44,6 +44,28 @@ public struct CronSchedule: Hashable, Sendable {
         self.init(expression: expression, text: text, timeZone: timeZone, dstPolicy: dstPolicy)
     }
 
+    /// Parses a cron expression as ``init(_:dialect:timeZone:)`` does, through a bounded
+    /// process-wide cache of parsed expressions: what an adapter's mapping uses, since a
+    /// listing of thousands of jobs usually holds a few dozen distinct crons.
+    ///
+    /// The result equals what the initializer gives for the same arguments: parsing is pure,
+    /// only expressions that parsed are cached (a refused text is parsed again, so its error
+    /// is the parser's own), and the zone and DST policy are applied per call.
+    ///
+    /// - Throws: What ``init(_:dialect:timeZone:)`` throws.
+    public static func cached(_ text: String, dialect: CronDialect = .standard, timeZone: TimeZone = .gmt) throws
+        -> CronSchedule
+    {
+        let expression: CronExpression
+        if let hit = CronExpressionCache.shared.expression(text, dialect) {
+            expression = hit
+        } else {
+            expression = try CronExpression(text, dialect: dialect)
+            CronExpressionCache.shared.store(expression, text, dialect)
+        }
+        return CronSchedule(expression: expression, text: text, timeZone: timeZone, dstPolicy: nil)
+    }
+
     /// Creates a schedule from a parsed expression; the text is the expression rendered in its dialect.
     public init(expression: CronExpression, timeZone: TimeZone = .gmt, dstPolicy: DSTPolicy? = nil) {
         let text = (try? expression.rendered(in: expression.dialect)) ?? ""

@@ -54,7 +54,7 @@ public enum NX1Mapping {
     public static func schedule(from text: String?) -> Schedule {
         guard let text, !text.allSatisfy(\.isWhitespace) else { return .manual }
         do {
-            return .cron(try CronSchedule(text, dialect: .airflow, timeZone: .gmt))
+            return .cron(try CronSchedule.cached(text, dialect: .airflow, timeZone: .gmt))
         } catch {
             let reason = (error as? JobBridgeError)?.message ?? "\(error)"
             return .unreadable(UnreadableSchedule(text: text, reason: reason, dialect: .airflow, timeZone: .gmt))

@@ -115,11 +115,7 @@ public struct NX1Job: Hashable, Sendable, Codable {
     }
 
     /// Wire names of the fields this type reads.
-    static let knownKeys: Set<String> = [
-        "id", "job_name", "job_type", "source", "destination", "schedule", "properties_json", "owner_id",
-        "status", "status_message", "created_at", "last_started_at", "last_completed_at", "last_failed_at",
-        "is_deleted", "deleted_at",
-    ]
+    static let knownKeys = Set(Slot.keys)
 
     /// Decodes a job, tolerating the variations described on the type.
     public init(from decoder: any Decoder) throws {
@@ -131,23 +127,78 @@ public struct NX1Job: Hashable, Sendable, Codable {
     /// - Throws: `DecodingError` naming the member: no `id`, `job_name` or `job_type`
     ///   string, a documented text member that is not a string, a date that is not ISO 8601.
     init(wire: WireObject) throws {
-        id = try wire.requiredString("id")
-        jobName = try wire.requiredString("job_name")
-        jobType = NX1JobType(rawValue: try wire.requiredString("job_type"))
-        source = try wire.string("source")
-        destination = try wire.string("destination")
-        schedule = try wire.string("schedule")
-        propertiesJSON = try NX1Properties.text(of: wire.value("properties_json"))
-        ownerID = wire.value("owner_id").flatMap { value in value.stringValue ?? value.intValue.map { String($0) } }
-        status = try wire.string("status").map(NX1JobStatus.init(rawValue:))
-        statusMessage = try wire.string("status_message")
-        createdAt = try wire.date("created_at", emptyIsAbsent: true, parse: NX1Date.parse)
-        lastStartedAt = try wire.date("last_started_at", emptyIsAbsent: true, parse: NX1Date.parse)
-        lastCompletedAt = try wire.date("last_completed_at", emptyIsAbsent: true, parse: NX1Date.parse)
-        lastFailedAt = try wire.date("last_failed_at", emptyIsAbsent: true, parse: NX1Date.parse)
-        isDeleted = try wire.bool("is_deleted") ?? false
-        deletedAt = try wire.date("deleted_at", emptyIsAbsent: true, parse: NX1Date.parse)
-        additionalFields = wire.unknownMembers(known: Self.knownKeys)
+        // One pass over the members: each known one is kept by a switch on its name, and
+        // the rest are the additional fields, so no member name is hashed (a listing reads
+        // thousands of jobs). The values are then read in a fixed order, so that of several
+        // bad members the same one is reported every time.
+        var slots = [JSONValue?](repeating: nil, count: Slot.count)
+        var additional: [String: JSONValue] = [:]
+        for (key, value) in wire.members {
+            if let slot = Slot(key) { slots[slot.rawValue] = value } else { additional[key] = value }
+        }
+        func value(_ slot: Slot) -> JSONValue? { slots[slot.rawValue] }
+        func string(_ slot: Slot) throws -> String? { try wire.string(value(slot), of: slot.key) }
+        func date(_ slot: Slot) throws -> Date? {
+            try wire.date(value(slot), of: slot.key, emptyIsAbsent: true, parse: NX1Date.parse)
+        }
+        id = try wire.requiredString(value(.id), of: Slot.id.key)
+        jobName = try wire.requiredString(value(.jobName), of: Slot.jobName.key)
+        jobType = NX1JobType(rawValue: try wire.requiredString(value(.jobType), of: Slot.jobType.key))
+        source = try string(.source)
+        destination = try string(.destination)
+        schedule = try string(.schedule)
+        propertiesJSON = try NX1Properties.text(of: value(.propertiesJSON))
+        ownerID = value(.ownerID).flatMap { value in value.stringValue ?? value.intValue.map { String($0) } }
+        status = try string(.status).map(NX1JobStatus.init(rawValue:))
+        statusMessage = try string(.statusMessage)
+        createdAt = try date(.createdAt)
+        lastStartedAt = try date(.lastStartedAt)
+        lastCompletedAt = try date(.lastCompletedAt)
+        lastFailedAt = try date(.lastFailedAt)
+        isDeleted = try wire.bool(value(.isDeleted), of: Slot.isDeleted.key) ?? false
+        deletedAt = try date(.deletedAt)
+        additionalFields = additional
+    }
+
+    /// The documented members, each with its place in the single pass of ``init(wire:)``.
+    private enum Slot: Int, CaseIterable {
+        case id, jobName, jobType, source, destination, schedule, propertiesJSON, ownerID, status, statusMessage
+        case createdAt, lastStartedAt, lastCompletedAt, lastFailedAt, isDeleted, deletedAt
+
+        static let count = allCases.count
+
+        /// The slot of a member name; `nil` for a member that is not documented.
+        init?(_ key: String) {
+            switch key {
+            case "id": self = .id
+            case "job_name": self = .jobName
+            case "job_type": self = .jobType
+            case "source": self = .source
+            case "destination": self = .destination
+            case "schedule": self = .schedule
+            case "properties_json": self = .propertiesJSON
+            case "owner_id": self = .ownerID
+            case "status": self = .status
+            case "status_message": self = .statusMessage
+            case "created_at": self = .createdAt
+            case "last_started_at": self = .lastStartedAt
+            case "last_completed_at": self = .lastCompletedAt
+            case "last_failed_at": self = .lastFailedAt
+            case "is_deleted": self = .isDeleted
+            case "deleted_at": self = .deletedAt
+            default: return nil
+            }
+        }
+
+        /// The member's wire name.
+        var key: String { Self.keys[rawValue] }
+
+        /// The wire names, in the order of the cases (the names ``init(_:)`` matches).
+        static let keys = [
+            "id", "job_name", "job_type", "source", "destination", "schedule", "properties_json", "owner_id",
+            "status", "status_message", "created_at", "last_started_at", "last_completed_at", "last_failed_at",
+            "is_deleted", "deleted_at",
+        ]
     }
 
     /// Encodes the job with NX1's wire names (``json``); absent optional fields are left out.

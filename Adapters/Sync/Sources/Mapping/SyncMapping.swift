@@ -81,7 +81,7 @@ public enum SyncMapping {
         guard !text.isEmpty else { return (.manual, isEnabled) }
         let zone = cronTimeZone(useGMT: settings.useGMTDateTime, serverTimeZone: serverTimeZone)
         do {
-            return (.cron(try CronSchedule(text, dialect: .sync, timeZone: zone)), isEnabled)
+            return (.cron(try CronSchedule.cached(text, dialect: .sync, timeZone: zone)), isEnabled)
         } catch {
             let reason = (error as? JobBridgeError)?.message ?? "\(error)"
             return (

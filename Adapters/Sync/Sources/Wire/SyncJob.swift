@@ -38,7 +38,10 @@ public struct SyncJob: Hashable, Sendable, Identifiable {
     }
 
     /// The members of a job's JSON that are not settings.
-    static let readOnlyKeys: Set<String> = [
+    static let readOnlyKeys = Set(readOnlyKeyList)
+
+    /// ``readOnlyKeys`` in the order of `ReadOnlyMembers.Name`.
+    static let readOnlyKeyList = [
         "id", "job_id", "workspace_id", "created_at", "created", "modified_at", "modified", "updated_at",
         "last_modified", "tasks",
     ]
@@ -53,20 +56,71 @@ public struct SyncJob: Hashable, Sendable, Identifiable {
     }
 
     /// Reads a job from its wire object; zone-less dates are read in `timeZone`.
+    ///
+    /// One pass over the members: the settings take theirs, and the read-only members are
+    /// kept on the way (``ReadOnlyMembers``), so no name is looked up twice or in vain.
     init(wire: WireObject, timeZone: TimeZone) throws {
-        id = try wire.requiredID("id", "job_id")
-        workspaceID = try wire.id("workspace_id")
-        settings = SyncJobSettings(wire: wire, ignoring: Self.readOnlyKeys)
-        createdAt = SyncDecoding.date(wire.value("created_at", "created"), timeZone: timeZone)
+        var readOnly = ReadOnlyMembers()
+        settings = SyncJobSettings(wire: wire) { key, value in readOnly.take(key, value) }
+        if let (key, value) = readOnly.first(.id, .jobID) {
+            id = try WireObject.id(value) { wire.path(key) }
+        } else {
+            id = try wire.requiredID("id", "job_id")  // throws: says which names were looked for
+        }
+        workspaceID = try readOnly.first(.workspaceID).map { key, value in try WireObject.id(value) { wire.path(key) } }
+        createdAt = SyncDecoding.date(readOnly.first(.createdAt, .created)?.value, timeZone: timeZone)
         modifiedAt = SyncDecoding.date(
-            wire.value("modified_at", "modified", "updated_at", "last_modified"), timeZone: timeZone)
-        if let list = wire.value("tasks"), case .array = list {
+            readOnly.first(.modifiedAt, .modified, .updatedAt, .lastModified)?.value, timeZone: timeZone)
+        if let list = readOnly.first(.tasks)?.value, case .array = list {
             tasks = try WireObject.elements(
                 of: list, what: "a task", codingPath: wire.path("tasks"), SyncTask.init(wire:))
         } else {
             tasks = nil
         }
         raw = wire.json
+    }
+
+    /// The read-only members of a job (``readOnlyKeys``), as one pass over its members
+    /// meets them.
+    private struct ReadOnlyMembers {
+        /// One read-only member.
+        enum Name: Int, CaseIterable {
+            case id, jobID, workspaceID, createdAt, created, modifiedAt, modified, updatedAt, lastModified, tasks
+
+            /// The member's wire name.
+            var key: String { SyncJob.readOnlyKeyList[rawValue] }
+        }
+
+        private var values = [JSONValue?](repeating: nil, count: Name.allCases.count)
+
+        /// Keeps `value` if `key` is a read-only member; returns whether it was.
+        mutating func take(_ key: String, _ value: JSONValue) -> Bool {
+            let name: Name
+            switch key {
+            case "id": name = .id
+            case "job_id": name = .jobID
+            case "workspace_id": name = .workspaceID
+            case "created_at": name = .createdAt
+            case "created": name = .created
+            case "modified_at": name = .modifiedAt
+            case "modified": name = .modified
+            case "updated_at": name = .updatedAt
+            case "last_modified": name = .lastModified
+            case "tasks": name = .tasks
+            default: return false
+            }
+            values[name.rawValue] = value
+            return true
+        }
+
+        /// The first of `names` present and not `null` (as ``WireObject``'s getters read
+        /// aliases), with its wire name.
+        func first(_ names: Name...) -> (key: String, value: JSONValue)? {
+            for name in names {
+                if let value = values[name.rawValue], !value.isNull { return (name.key, value) }
+            }
+            return nil
+        }
     }
 }
 

@@ -118,11 +118,19 @@ public struct SyncJobSettings: Hashable, Sendable {
     /// its names (wire name, then aliases) that is present and not `null`; a known member
     /// that is `null` is left out, as not set.
     init(wire: WireObject, ignoring: Set<String>) {
+        self.init(wire: wire) { key, _ in ignoring.contains(key) }
+    }
+
+    /// Reads settings from an object's members in one pass, handing each member that is
+    /// not a documented setting to `other` first: it returns whether it took the member (a
+    /// read-only member of a job, which ``SyncJob`` reads in the same pass); any other goes
+    /// to ``additionalFields``.
+    init(wire: WireObject, other: (String, JSONValue) -> Bool) {
         self.init()
         var additional: [String: JSONValue] = [:]
         for (key, value) in wire.members {
             guard let field = SyncJobField.byKey[key] else {
-                if !ignoring.contains(key) { additional[key] = value }
+                if !other(key, value) { additional[key] = value }
                 continue
             }
             if value.isNull { continue }
@@ -181,7 +189,10 @@ public struct SyncJobSettings: Hashable, Sendable {
     }
 
     private func members(_ include: (SyncJobField) -> Bool) -> [String: JSONValue] {
-        var result = additionalFields
+        // Room for every member up front: the dictionary is built once, not grown (and
+        // rehashed) step by step, for each job of a listing.
+        var result = [String: JSONValue](minimumCapacity: additionalFields.count + SyncJobField.every.count)
+        for (key, value) in additionalFields { result[key] = value }
         for field in SyncJobField.every where include(field) {
             if let value = value(of: field) { result[field.key] = value }
         }
