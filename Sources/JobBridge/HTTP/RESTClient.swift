@@ -286,11 +286,20 @@ public struct RESTClient: Sendable {
         }
     }
 
+    /// The encoder a request body is written with unless the caller gives another: members
+    /// in sorted order and `/` unescaped, so that the same body is the same bytes every time
+    /// (what a log, a recorded fixture or a request signature compares).
+    public static func bodyEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     /// Sends `body` encoded as JSON and decodes the JSON answer as `type`.
     public func send<Body: Encodable, T: Decodable>(
         _ method: HTTPMethod, _ segments: [String], json body: Body, as type: T.Type, query: [URLQueryItem] = [],
         headers: HTTPHeaders = [:], operation: JobOperation? = nil, idempotent: Bool? = nil,
-        encoder: JSONEncoder = JSONEncoder(), decoder: JSONDecoder = JSONDecoder()
+        encoder: JSONEncoder = RESTClient.bodyEncoder(), decoder: JSONDecoder = JSONDecoder()
     ) async throws -> T {
         let response = try await send(
             method, segments, json: body, query: query, headers: headers, operation: operation,
@@ -303,7 +312,7 @@ public struct RESTClient: Sendable {
     public func send<Body: Encodable>(
         _ method: HTTPMethod, _ segments: [String], json body: Body, query: [URLQueryItem] = [],
         headers: HTTPHeaders = [:], operation: JobOperation? = nil, idempotent: Bool? = nil,
-        encoder: JSONEncoder = JSONEncoder()
+        encoder: JSONEncoder = RESTClient.bodyEncoder()
     ) async throws -> HTTPResponse {
         let data: Data
         do {

@@ -97,12 +97,10 @@ public struct SyncClient: Sendable {
         list(["workspaces", workspaceID, "jobs"], operation: .listJobs)
     }
 
-    /// The workspace's jobs, each transformed as its page arrives (what ``SyncProvider``
-    /// lists portable jobs with, without a second pass over the elements).
-    func jobs<Output: Sendable>(
-        inWorkspace workspaceID: String, _ transform: @escaping @Sendable (SyncJob) -> Output
-    ) -> PagedSequence<Output> {
-        list(["workspaces", workspaceID, "jobs"], operation: .listJobs, transform)
+    /// The workspace's jobs as portable jobs, each mapped as its page is read (what
+    /// ``SyncProvider/jobs()`` lists; see `SyncListedJob`).
+    func listedJobs(inWorkspace workspaceID: String) -> PagedSequence<Job> {
+        list(["workspaces", workspaceID, "jobs"], operation: .listJobs) { (listed: SyncListedJob) in listed.job }
     }
 
     /// `GET /jobs/{job_id}`.

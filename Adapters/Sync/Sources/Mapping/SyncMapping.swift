@@ -75,11 +75,21 @@ public enum SyncMapping {
     /// ``Schedule/unreadable(_:)`` with its text as sent, the parser's reason, the dialect
     /// and the zone: never as ``Schedule/manual``, which would say the job never runs.
     public static func schedule(_ settings: SyncJobSettings, serverTimeZone: TimeZone) -> (Schedule, isEnabled: Bool) {
-        let isEnabled = settings.schedule?.enabled ?? true
-        let raw = settings.schedule?.cron ?? ""
+        schedule(
+            cron: settings.schedule?.cron, enabled: settings.schedule?.enabled, useGMT: settings.useGMTDateTime,
+            serverTimeZone: serverTimeZone)
+    }
+
+    /// The portable schedule and enabled flag of a job's `schedule.cron`, `schedule.enabled`
+    /// and `use_gmt_datetime` (what ``schedule(_:serverTimeZone:)`` reads from settings).
+    static func schedule(cron: String?, enabled: Bool?, useGMT: Bool?, serverTimeZone: TimeZone) -> (
+        Schedule, isEnabled: Bool
+    ) {
+        let isEnabled = enabled ?? true
+        let raw = cron ?? ""
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { return (.manual, isEnabled) }
-        let zone = cronTimeZone(useGMT: settings.useGMTDateTime, serverTimeZone: serverTimeZone)
+        let zone = cronTimeZone(useGMT: useGMT, serverTimeZone: serverTimeZone)
         do {
             return (.cron(try CronSchedule.cached(text, dialect: .sync, timeZone: zone)), isEnabled)
         } catch {

@@ -81,8 +81,7 @@ public struct SyncProvider: JobProvider {
     /// The workspace's jobs, page by page (tasks are not fetched: ``Job/tasks`` is empty
     /// unless the server embeds them).
     public func jobs() -> PagedSequence<Job> {
-        let zone = self.zone
-        return stamping(.listJobs, client.jobs(inWorkspace: workspaceID) { SyncMapping.job($0, serverTimeZone: zone) })
+        stamping(.listJobs, client.listedJobs(inWorkspace: workspaceID))
     }
 
     /// One job with its tasks.

@@ -94,13 +94,9 @@ public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
         }
         let zone = SyncDecoding.serverTimeZone(decoder)
         let base = decoder.codingPath + (listKey.map { [WireKey($0)] } ?? [])
-        let what = readable.what
-        var elements: [Element] = []
-        elements.reserveCapacity(list.count)
-        for (index, node) in list.enumerated() {
-            let wire = try WireObject(node, what: what, codingPath: base + [WireKey(index: index)])
-            guard let typed = try readable.init(wire: wire, timeZone: zone) as? Element else { return nil }
-            elements.append(typed)
+        // One cast per page, not one per element (a cast copies the value it casts).
+        guard let elements = try readable.list(of: list, codingPath: base, timeZone: zone) as? [Element] else {
+            return nil
         }
         return Self(elements: elements, nextLink: link)
     }
@@ -110,7 +106,23 @@ public struct SyncPage<Element: Decodable & Sendable>: Sendable, Decodable {
 protocol SyncTreeReadable {
     /// What one element is, for messages (`a job`).
     static var what: String { get }
+
     init(wire: WireObject, timeZone: TimeZone) throws
+}
+
+extension SyncTreeReadable {
+    /// Every node of a list read as this type (errors name the element: `value[3].id`),
+    /// as an array of `Self` in an `Any`: called on an existential metatype, a `[Self]`
+    /// result would box each element.
+    static func list(of nodes: [JSONValue], codingPath base: [any CodingKey], timeZone: TimeZone) throws -> Any {
+        var elements: [Self] = []
+        elements.reserveCapacity(nodes.count)
+        for (index, node) in nodes.enumerated() {
+            let wire = try WireObject(node, what: what, codingPath: base + [WireKey(index: index)])
+            elements.append(try Self(wire: wire, timeZone: timeZone))
+        }
+        return elements
+    }
 }
 
 extension SyncJob: SyncTreeReadable {
