@@ -4,8 +4,8 @@ import Testing
 
 @testable import JobBridgeNX1
 
-/// `NX1Job.json`, which a portable job keeps as its `providerData`, is exactly what
-/// encoding the job writes: every field and every unknown member.
+/// `NX1Job.json` is exactly what encoding the job writes: every field and every unknown
+/// member; a portable job keeps the JSON as it came (`NX1Job.raw`) as its `providerData`.
 @Suite struct NX1JobJSONTests {
     @Test func isWhatEncodingWrites() throws {
         let full = try JSONValue(
@@ -23,7 +23,12 @@ import Testing
             let job = try JSONDecoder().decode(NX1Job.self, from: try json.data())
             let encoded = try JSONValue(data: try JSONEncoder().encode(job))
             #expect(job.json == encoded)
-            #expect(NX1Mapping.job(from: job).providerData == encoded)
+            // The portable job keeps the JSON as it came, as the other adapters do.
+            #expect(job.raw == json)
+            #expect(NX1Mapping.job(from: job).providerData == json)
+            var made = job
+            made.raw = nil
+            #expect(NX1Mapping.job(from: made).providerData == encoded)
         }
     }
 

@@ -293,7 +293,7 @@ struct JSONReader {
                 }
                 return text
             }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            if byte == UInt8(ascii: "\\") { return try escapedString(from: start, highBits: highBits) }
             if byte < 0x20 { throw failure("a string holds an unescaped control character") }
             highBits |= byte
             index += 1
@@ -301,14 +301,32 @@ struct JSONReader {
         throw Failure(reason: "the document ends inside a string", offset: start)
     }
 
-    /// The rest of a string that holds an escape: unescaped into a byte buffer.
-    private mutating func escapedString(from start: Int) throws(Failure) -> String {
-        var utf8: [UInt8] = Array(UnsafeRawBufferPointer(rebasing: bytes[(start + 1)..<index]))
+    /// The rest of a string that holds an escape: unescaped into a byte buffer, runs of
+    /// plain bytes copied whole. `highBits` is the OR of the raw bytes read so far: only raw
+    /// bytes can be invalid UTF-8 (an escape writes a whole, valid character), so a string
+    /// whose raw bytes are all ASCII is not validated again.
+    private mutating func escapedString(from start: Int, highBits: UInt8) throws(Failure) -> String {
+        var highBits = highBits
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(index - start + 32)
+        utf8.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(start + 1)..<index]))
         while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
+            var end = index
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                highBits |= byte
+                end += 1
+            }
+            if end > index {
+                utf8.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+            }
+            guard index < bytes.count else { break }
+            switch bytes[index] {
             case UInt8(ascii: "\""):
                 index += 1
+                if highBits < 0x80 { return String(decoding: utf8, as: UTF8.self) }
                 guard let text = String(validating: utf8, as: UTF8.self) else {
                     throw Failure(reason: "a string is not valid UTF-8", offset: start)
                 }
@@ -316,11 +334,8 @@ struct JSONReader {
             case UInt8(ascii: "\\"):
                 index += 1
                 try escape(into: &utf8)
-            case 0..<0x20:
-                throw failure("a string holds an unescaped control character")
             default:
-                utf8.append(byte)
-                index += 1
+                throw failure("a string holds an unescaped control character")
             }
         }
         throw Failure(reason: "the document ends inside a string", offset: start)

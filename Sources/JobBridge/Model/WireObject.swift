@@ -131,10 +131,7 @@ public struct WireObject {
     ///   number too large for `Int`.
     public func int(_ key: String, _ aliases: String...) throws -> Int? {
         guard let (key, value) = lookup(key, aliases) else { return nil }
-        guard let number = value.lenientInt64.flatMap({ Int(exactly: $0) }) else {
-            throw mismatch(key, expected: "an integer or a string of digits", found: value)
-        }
-        return number
+        return try int(value, of: key)
     }
 
     /// A 64-bit integer, read as ``int(_:_:)`` reads one.
@@ -200,6 +197,28 @@ public struct WireObject {
         return flag
     }
 
+    /// An integer member's value, found in a pass over ``members``; see ``int(_:_:)``.
+    public func int(_ value: JSONValue?, of key: String) throws -> Int? {
+        guard let value, !value.isNull else { return nil }
+        guard let number = value.lenientInt64.flatMap({ Int(exactly: $0) }) else {
+            throw mismatch(key, expected: "an integer or a string of digits", found: value)
+        }
+        return number
+    }
+
+    /// The object's own id, found in a pass over ``members``; see ``requiredID(_:_:)``.
+    public func requiredID(_ value: JSONValue?, of key: String) throws -> String {
+        guard let value, !value.isNull else { throw missingID([key]) }
+        return try Self.id(value) { path(key) }
+    }
+
+    /// A nested object member's value, found in a pass over ``members``; see
+    /// ``object(_:what:)``.
+    public func object(_ value: JSONValue?, of key: String, what: String) throws -> WireObject? {
+        guard let value, !value.isNull else { return nil }
+        return try WireObject(value, what: what, codingPath: path(key))
+    }
+
     /// A date-time member's value, found in a pass over ``members``; see
     /// ``date(_:_:emptyIsAbsent:parse:)``.
     public func date(_ value: JSONValue?, of key: String, emptyIsAbsent: Bool = false, parse: (String) -> Date?) throws
@@ -231,14 +250,16 @@ public struct WireObject {
     ///
     /// - Throws: `DecodingError.valueNotFound` at the first of `keys` when none is present.
     public func requiredID(_ key: String, _ aliases: String...) throws -> String {
-        guard let (found, value) = lookup(key, aliases) else {
-            throw DecodingError.valueNotFound(
-                String.self,
-                DecodingError.Context(
-                    codingPath: path(key),
-                    debugDescription: "\(what) has no id (looked for \(([key] + aliases).joined(separator: ", ")))"))
-        }
+        guard let (found, value) = lookup(key, aliases) else { throw missingID([key] + aliases) }
         return try Self.id(value) { path(found) }
+    }
+
+    private func missingID(_ keys: [String]) -> DecodingError {
+        DecodingError.valueNotFound(
+            String.self,
+            DecodingError.Context(
+                codingPath: path(keys.first ?? "id"),
+                debugDescription: "\(what) has no id (looked for \(keys.joined(separator: ", ")))"))
     }
 
     /// A list of ids, each read as ``id(_:_:)`` reads one.
@@ -264,8 +285,7 @@ public struct WireObject {
 
     /// A nested object, as a ``WireObject`` whose errors name the path through this one.
     public func object(_ key: String, what: String) throws -> WireObject? {
-        guard let value = value(key) else { return nil }
-        return try WireObject(value, what: what, codingPath: path(key))
+        try object(value(key), of: key, what: what)
     }
 
     /// The elements of an array member.

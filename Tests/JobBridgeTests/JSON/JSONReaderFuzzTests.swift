@@ -73,7 +73,16 @@ import Testing
                 [UInt8(ascii: "{"), quote] + invalid + [quote, UInt8(ascii: ":"), UInt8(ascii: "1"), UInt8(ascii: "}")])
             refuses(
                 [quote, UInt8(ascii: "\\"), UInt8(ascii: "n")] + invalid + [quote], "escaped string, bytes \(invalid)")
+            // Invalid bytes before the first escape are seen too (the reader copies the
+            // plain run before the escape without looking at it again).
+            refuses(
+                [quote] + invalid + [UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "a"), quote],
+                "bytes \(invalid) before an escape")
         }
+        #expect(try JSONReader.value(from: Data("\"é\\n😀\\\"x\\u00e9\"".utf8)) == .string("é\n😀\"xé"))
+        #expect(
+            try JSONReader.value(from: Data(#"{"k": "{\"retries\": 2, \"pool\": \"default\"}"}"#.utf8))
+                == ["k": #"{"retries": 2, "pool": "default"}"#])
         refuses(#""\uD800""#)
         refuses(#""\uDC00""#)
         refuses(#""\uD800\u0041""#)

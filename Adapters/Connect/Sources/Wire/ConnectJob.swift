@@ -47,20 +47,76 @@ public struct ConnectJob: Hashable, Sendable, Decodable {
     ///
     /// - Throws: `DecodingError` naming the member that is missing or of the wrong kind.
     init(wire: WireObject) throws {
+        // One pass over the members, each kept by a switch on its name (chosen by length
+        // first), rather than one hashed lookup per documented member: a listing reads
+        // thousands of jobs. The values are then read in a fixed order, so that of several
+        // bad members the same one is reported every time.
+        var slots = [JSONValue?](repeating: nil, count: Slot.allCases.count)
+        for (key, value) in wire.members {
+            if let slot = Slot(key) { slots[slot.rawValue] = value }
+        }
+        func value(_ slot: Slot) -> JSONValue? { slots[slot.rawValue] }
+        func string(_ slot: Slot) throws -> String? { try wire.string(value(slot), of: slot.key) }
+        func date(_ slot: Slot) throws -> Date? { try wire.date(value(slot), of: slot.key, parse: ConnectDate.parse) }
+        func int(_ slot: Slot) throws -> Int? { try wire.int(value(slot), of: slot.key) }
         raw = wire.json
-        id = try wire.requiredID("id")
-        name = try wire.string("name")
-        jobType = try wire.string("jobType").map(ConnectJobType.init(rawValue:))
-        enabled = try wire.bool("enabled")
-        created = try wire.date("created", parse: ConnectDate.parse)
-        lastModified = try wire.date("lastModified", parse: ConnectDate.parse)
-        nextRunTime = try wire.date("nextRunTime", parse: ConnectDate.parse)
-        intervalUnit = try wire.string("intervalUnit").map(ConnectIntervalUnit.init(rawValue:))
-        intervalValue = try wire.int("intervalValue")
-        logVerbosity = try wire.int("logVerbosity")
-        definedNextRun = try wire.date("definedNextRun", parse: ConnectDate.parse)
-        lastRun = try wire.object("lastRun", what: "a last run").map(ConnectLastRun.init(wire:))
-        params = try wire.object("params", what: "params").map { ConnectJobParams($0.members) } ?? ConnectJobParams()
+        id = try wire.requiredID(value(.id), of: Slot.id.key)
+        name = try string(.name)
+        jobType = try string(.jobType).map(ConnectJobType.init(rawValue:))
+        enabled = try wire.bool(value(.enabled), of: Slot.enabled.key)
+        created = try date(.created)
+        lastModified = try date(.lastModified)
+        nextRunTime = try date(.nextRunTime)
+        intervalUnit = try string(.intervalUnit).map(ConnectIntervalUnit.init(rawValue:))
+        intervalValue = try int(.intervalValue)
+        logVerbosity = try int(.logVerbosity)
+        definedNextRun = try date(.definedNextRun)
+        lastRun = try wire.object(value(.lastRun), of: Slot.lastRun.key, what: "a last run").map(
+            ConnectLastRun.init(wire:))
+        params =
+            try wire.object(value(.params), of: Slot.params.key, what: "params").map { ConnectJobParams($0.members) }
+            ?? ConnectJobParams()
+    }
+
+    /// The documented members, each with its place in the single pass of ``init(wire:)``.
+    private enum Slot: Int, CaseIterable {
+        case id, name, jobType, enabled, created, lastModified, nextRunTime, intervalUnit, intervalValue
+        case logVerbosity, definedNextRun, lastRun, params
+
+        /// The slot of a member name; `nil` for a member that is not documented.
+        init?(_ key: String) {
+            let slot: Slot?
+            switch key.utf8.count {
+            case 2: slot = key == "id" ? .id : nil
+            case 4: slot = key == "name" ? .name : nil
+            case 6: slot = key == "params" ? .params : nil
+            case 7:
+                slot =
+                    key == "enabled"
+                    ? .enabled
+                    : key == "created" ? .created : key == "jobType" ? .jobType : key == "lastRun" ? .lastRun : nil
+            case 11: slot = key == "nextRunTime" ? .nextRunTime : nil
+            case 12:
+                slot =
+                    key == "lastModified"
+                    ? .lastModified
+                    : key == "intervalUnit" ? .intervalUnit : key == "logVerbosity" ? .logVerbosity : nil
+            case 13: slot = key == "intervalValue" ? .intervalValue : nil
+            case 14: slot = key == "definedNextRun" ? .definedNextRun : nil
+            default: slot = nil
+            }
+            guard let slot else { return nil }
+            self = slot
+        }
+
+        /// The member's wire name.
+        var key: String { Self.keys[rawValue] }
+
+        /// The wire names, in the order of the cases (the names ``init(_:)`` matches).
+        static let keys = [
+            "id", "name", "jobType", "enabled", "created", "lastModified", "nextRunTime", "intervalUnit",
+            "intervalValue", "logVerbosity", "definedNextRun", "lastRun", "params",
+        ]
     }
 }
 

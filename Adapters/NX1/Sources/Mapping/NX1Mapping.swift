@@ -15,7 +15,7 @@ import JobBridge
 /// | `settings` | `properties_json` | members of the JSON object held in the string |
 /// | `createdAt` | `created_at` | |
 /// | `lastRun` | `status`, `status_message`, `last_*_at` | see ``lastRun(of:)`` |
-/// | `providerData` | the whole job | unknown fields included |
+/// | `providerData` | the whole job | as it came (``NX1Job/raw``), unknown fields and `null` members included; ``NX1Job/json`` for a job made in code |
 public enum NX1Mapping {
     /// The settings key that holds `properties_json` when it is valid JSON but not an object.
     public static let nonObjectPropertiesKey = "properties_json"
@@ -138,9 +138,10 @@ public enum NX1Mapping {
             duration: isCurrent ? nil : duration, message: native.statusMessage, providerData: providerData)
     }
 
-    /// The wire job as JSON, unknown fields included.
+    /// The wire job's JSON: as it came when it was read (``NX1Job/raw``), else as the job
+    /// writes it (``NX1Job/json``); unknown fields included either way.
     public static func providerData(of native: NX1Job) -> JSONValue? {
-        native.json
+        native.raw ?? native.json
     }
 
     // MARK: portable → native

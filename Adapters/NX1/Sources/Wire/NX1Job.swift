@@ -46,6 +46,11 @@ public struct NX1Job: Hashable, Sendable, Codable {
     public var deletedAt: Date?
     /// Every field of the answer this type does not know, by wire name.
     public var additionalFields: [String: JSONValue]
+    /// The JSON object the job was read from, whole and as it came (`null` members, date
+    /// texts and all); `nil` for a job made in code. What the mapping keeps as
+    /// ``Job/providerData``, as the Sync and Connect adapters keep theirs; ``json`` is the
+    /// job as this type writes it.
+    public var raw: JSONValue?
 
     /// Creates a job value (for tests and simulators of your own).
     public init(
@@ -53,7 +58,8 @@ public struct NX1Job: Hashable, Sendable, Codable {
         schedule: String? = nil, propertiesJSON: String? = nil, ownerID: String? = nil,
         status: NX1JobStatus? = nil, statusMessage: String? = nil, createdAt: Date? = nil,
         lastStartedAt: Date? = nil, lastCompletedAt: Date? = nil, lastFailedAt: Date? = nil,
-        isDeleted: Bool = false, deletedAt: Date? = nil, additionalFields: [String: JSONValue] = [:]
+        isDeleted: Bool = false, deletedAt: Date? = nil, additionalFields: [String: JSONValue] = [:],
+        raw: JSONValue? = nil
     ) {
         self.id = id
         self.jobName = jobName
@@ -72,6 +78,7 @@ public struct NX1Job: Hashable, Sendable, Codable {
         self.isDeleted = isDeleted
         self.deletedAt = deletedAt
         self.additionalFields = additionalFields
+        self.raw = raw
     }
 
     /// The parsed value of `properties_json`; `nil` when the job has none.
@@ -158,6 +165,7 @@ public struct NX1Job: Hashable, Sendable, Codable {
         isDeleted = try wire.bool(value(.isDeleted), of: Slot.isDeleted.key) ?? false
         deletedAt = try date(.deletedAt)
         additionalFields = additional
+        raw = wire.json
     }
 
     /// The documented members, each with its place in the single pass of ``init(wire:)``.
@@ -168,26 +176,37 @@ public struct NX1Job: Hashable, Sendable, Codable {
         static let count = allCases.count
 
         /// The slot of a member name; `nil` for a member that is not documented.
+        ///
+        /// Chosen by the name's length first, so that each member is compared with at most
+        /// five names (names of up to 15 bytes compare as two machine words).
         init?(_ key: String) {
-            switch key {
-            case "id": self = .id
-            case "job_name": self = .jobName
-            case "job_type": self = .jobType
-            case "source": self = .source
-            case "destination": self = .destination
-            case "schedule": self = .schedule
-            case "properties_json": self = .propertiesJSON
-            case "owner_id": self = .ownerID
-            case "status": self = .status
-            case "status_message": self = .statusMessage
-            case "created_at": self = .createdAt
-            case "last_started_at": self = .lastStartedAt
-            case "last_completed_at": self = .lastCompletedAt
-            case "last_failed_at": self = .lastFailedAt
-            case "is_deleted": self = .isDeleted
-            case "deleted_at": self = .deletedAt
-            default: return nil
+            let slot: Slot?
+            switch key.utf8.count {
+            case 2: slot = key == "id" ? .id : nil
+            case 6: slot = key == "source" ? .source : key == "status" ? .status : nil
+            case 8:
+                switch key {
+                case "job_name": slot = .jobName
+                case "job_type": slot = .jobType
+                case "schedule": slot = .schedule
+                case "owner_id": slot = .ownerID
+                default: slot = nil
+                }
+            case 10:
+                switch key {
+                case "created_at": slot = .createdAt
+                case "is_deleted": slot = .isDeleted
+                case "deleted_at": slot = .deletedAt
+                default: slot = nil
+                }
+            case 11: slot = key == "destination" ? .destination : nil
+            case 14: slot = key == "status_message" ? .statusMessage : key == "last_failed_at" ? .lastFailedAt : nil
+            case 15: slot = key == "properties_json" ? .propertiesJSON : key == "last_started_at" ? .lastStartedAt : nil
+            case 17: slot = key == "last_completed_at" ? .lastCompletedAt : nil
+            default: slot = nil
             }
+            guard let slot else { return nil }
+            self = slot
         }
 
         /// The member's wire name.
@@ -232,6 +251,7 @@ extension NX1Job: CustomStringConvertible, CustomReflectable {
             "createdAt": createdAt as Any, "lastStartedAt": lastStartedAt as Any,
             "lastCompletedAt": lastCompletedAt as Any, "lastFailedAt": lastFailedAt as Any, "isDeleted": isDeleted,
             "deletedAt": deletedAt as Any, "additionalFields": JSONValue.object(additionalFields).description,
+            "raw": raw?.description as Any,
         ]
         return Mirror(self, children: children, displayStyle: .struct)
     }

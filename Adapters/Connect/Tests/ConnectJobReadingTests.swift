@@ -1,0 +1,58 @@
+import Foundation
+import JobBridge
+import Testing
+
+@testable import JobBridgeConnect
+
+/// `ConnectJob(wire:)` meets a job's members in one pass, in no fixed order, and reads
+/// them in the documented order: every documented member lands in its own field, and of
+/// several bad members the same one is reported every time.
+@Suite struct ConnectJobReadingTests {
+    static let members: [String: JSONValue] = [
+        "id": 7, "name": "Orders", "jobType": "caching", "enabled": "false", "created": "2024-01-01T00:00:00Z",
+        "lastModified": "2024-01-02T00:00:00Z", "nextRunTime": "2024-01-03T00:00:00Z", "intervalUnit": "HOURS",
+        "intervalValue": "6", "logVerbosity": 3, "definedNextRun": "2024-01-04T00:00:00Z",
+        "lastRun": ["status": "JOB_COMPLETED", "rowsAffected": 12], "params": ["query": "SELECT 1"],
+        "x_unknown": true,
+    ]
+
+    @Test func everyDocumentedMemberIsReadIntoItsField() throws {
+        let job = try ConnectJob(wire: WireObject(.object(Self.members), what: "a job"))
+        #expect(job.id == "7")
+        #expect(job.name == "Orders")
+        #expect(job.jobType?.rawValue == "caching")
+        #expect(job.enabled == false)
+        let dates = [job.created, job.lastModified, job.nextRunTime, job.definedNextRun]
+        #expect(dates == (1...4).map { WireDate.parse("2024-01-0\($0)T00:00:00Z") })
+        #expect(job.intervalUnit?.rawValue == "HOURS")
+        #expect(job.intervalValue == 6)
+        #expect(job.logVerbosity == 3)
+        #expect(job.lastRun?.status == "JOB_COMPLETED")
+        #expect(job.lastRun?.rowsAffected == 12)
+        #expect(job.params.values["query"] == "SELECT 1")
+        #expect(job.raw == .object(Self.members))
+    }
+
+    @Test func ofSeveralBadMembersTheFirstInDocumentedOrderIsReported() throws {
+        var bad = Self.members
+        bad["name"] = 5
+        bad["intervalValue"] = "six"
+        bad["params"] = "none"
+        for _ in 0..<5 {
+            let error = #expect(throws: DecodingError.self) {
+                try ConnectJob(wire: WireObject(.object(bad), what: "a job"))
+            }
+            guard case .typeMismatch(_, let context)? = error else {
+                Issue.record("expected a type mismatch, got \(String(describing: error))")
+                return
+            }
+            #expect(context.codingPath.map(\.stringValue) == ["name"])
+        }
+        var noID = Self.members
+        noID["id"] = nil
+        let missing = #expect(throws: DecodingError.self) {
+            try ConnectJob(wire: WireObject(.object(noID), what: "a job"))
+        }
+        #expect("\(String(describing: missing))".contains("has no id"))
+    }
+}
