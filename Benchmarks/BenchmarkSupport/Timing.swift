@@ -1,7 +1,7 @@
 import Foundation
 
 /// Timing helpers shared by the benchmarks: medians of repeated runs on the continuous
-/// clock, and the reference figures of other tools measured on the same bytes.
+/// clock.
 public enum Timing {
     /// A duration in seconds.
     public static func seconds(_ duration: Duration) -> Double {
@@ -20,6 +20,12 @@ public enum Timing {
         }
         times.sort()
         return times[times.count / 2]
+    }
+
+    /// The median of `times` (the upper one of an even count); 0 for none.
+    public static func median(_ times: [Double]) -> Double {
+        guard !times.isEmpty else { return 0 }
+        return times.sorted()[times.count / 2]
     }
 
     /// The median time per call of `body`, in microseconds: `rounds` rounds of `calls`
@@ -50,37 +56,4 @@ public enum Timing {
         times.sort()
         return times[times.count / 2]
     }
-
-    /// Python's `json.loads` of `bytes` (median of `runs`, in milliseconds), run by
-    /// `python3` on a file holding the bytes; `nil` when `python3` is not there.
-    public static func pythonJSONLoadsMilliseconds(_ bytes: Data, runs: Int) -> Double? {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jobbridge-bench-\(getpid()).json")
-        defer { try? FileManager.default.removeItem(at: file) }
-        guard (try? bytes.write(to: file)) != nil else { return nil }
-        let script = """
-            import json, sys, time
-            data = open(sys.argv[1], 'rb').read()
-            json.loads(data)
-            times = []
-            for _ in range(int(sys.argv[2])):
-                start = time.perf_counter(); json.loads(data); times.append(time.perf_counter() - start)
-            times.sort()
-            print(times[len(times) // 2] * 1000)
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path, String(runs)]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).doubleValue
-    }
-}
-
-extension String {
-    fileprivate var doubleValue: Double? { Double(self) }
 }

@@ -51,6 +51,26 @@ struct JSONReader {
         return try result.get()
     }
 
+    /// Reads one JSON document from a string's UTF-8, in place when the string is stored
+    /// contiguously (a native Swift string is).
+    ///
+    /// - Throws: ``Failure`` naming what is wrong and where.
+    static func value(from text: String) throws(Failure) -> JSONValue {
+        var text = text
+        let result: Result<JSONValue, Failure> = text.withUTF8 { utf8 in
+            guard utf8.count <= maximumLength else {
+                return .failure(Failure(reason: "the document is longer than \(maximumLength) bytes", offset: 0))
+            }
+            var reader = JSONReader(UnsafeRawBufferPointer(utf8))
+            do throws(Failure) {
+                return .success(try reader.document())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
     /// The members and elements of the objects and arrays being read, innermost last: each

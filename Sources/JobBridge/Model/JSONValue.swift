@@ -36,6 +36,18 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
+    /// Decodes a JSON document held in a string (such as JSON carried inside a JSON string
+    /// member), read straight from the string's UTF-8, as ``init(data:)`` reads bytes.
+    ///
+    /// - Throws: ``JobBridgeError/Code/badResponse`` naming what is broken and at which byte.
+    public init(json text: String) throws {
+        do {
+            self = try JSONReader.value(from: text)
+        } catch {
+            throw JobBridgeError(.badResponse, "not valid JSON: \(error)")
+        }
+    }
+
     /// The value a decoder reads, when that decoder reads an already-parsed tree (as
     /// ``RESTClient`` decodes answers): found in constant time, so that a type keeping its
     /// JSON whole need not rebuild it member by member. `nil` for any other decoder.

@@ -33,27 +33,61 @@ public struct WireObject {
     /// What the object is, for messages (`"a job"`).
     public let what: String
     /// Where the object is in the answer, for errors.
-    public let codingPath: [any CodingKey]
+    public var codingPath: [any CodingKey] {
+        guard let index = indexInParent else { return parentPath }
+        return parentPath + [WireKey(index: index)]
+    }
+    /// The path of the list this object is an element of, or the whole path; with
+    /// `indexInParent`, the path is built only when an error needs it (a listing reads
+    /// thousands of elements, and almost never fails).
+    private let parentPath: [any CodingKey]
+    /// The object's place in its list, when it was read as a list element.
+    private let indexInParent: Int?
 
     /// An object of members (for writing, or for tests).
     public init(_ members: [String: JSONValue] = [:], what: String = "an object", codingPath: [any CodingKey] = []) {
         self.members = members
         self.what = what
-        self.codingPath = codingPath
+        self.parentPath = codingPath
+        self.indexInParent = nil
+    }
+
+    /// An element of a list, whose path (`parentPath` and the index) is built only when asked.
+    private init(_ members: [String: JSONValue], what: String, parentPath: [any CodingKey], index: Int) {
+        self.members = members
+        self.what = what
+        self.parentPath = parentPath
+        self.indexInParent = index
     }
 
     /// Reads `value` as an object.
     ///
     /// - Throws: `DecodingError.typeMismatch` at `codingPath` when `value` is not an object.
     public init(_ value: JSONValue, what: String, codingPath: [any CodingKey] = []) throws {
-        guard case .object(let members) = value else {
-            throw DecodingError.typeMismatch(
-                [String: JSONValue].self,
-                DecodingError.Context(
-                    codingPath: codingPath,
-                    debugDescription: "expected \(what) as a JSON object, found \(value.kindName)"))
-        }
+        guard case .object(let members) = value else { throw Self.notAnObject(value, what, codingPath) }
         self.init(members, what: what, codingPath: codingPath)
+    }
+
+    /// Reads the element at `index` of a list at `listPath` as an object; its coding path
+    /// (`listPath` and the index) is built only if an error needs it.
+    ///
+    /// - Throws: `DecodingError.typeMismatch` at the element when it is not an object.
+    public static func element(_ node: JSONValue, what: String, listPath: [any CodingKey], index: Int) throws
+        -> WireObject
+    {
+        guard case .object(let members) = node else {
+            throw notAnObject(node, what, listPath + [WireKey(index: index)])
+        }
+        return WireObject(members, what: what, parentPath: listPath, index: index)
+    }
+
+    private static func notAnObject(_ value: JSONValue, _ what: String, _ codingPath: [any CodingKey])
+        -> DecodingError
+    {
+        DecodingError.typeMismatch(
+            [String: JSONValue].self,
+            DecodingError.Context(
+                codingPath: codingPath, debugDescription: "expected \(what) as a JSON object, found \(value.kindName)"))
     }
 
     /// Reads the object a decoder holds: the tree's node in constant time from
@@ -315,7 +349,7 @@ public struct WireObject {
         var elements: [Element] = []
         elements.reserveCapacity(nodes.count)
         for (index, node) in nodes.enumerated() {
-            elements.append(try read(WireObject(node, what: what, codingPath: codingPath + [WireKey(index: index)])))
+            elements.append(try read(element(node, what: what, listPath: codingPath, index: index)))
         }
         return elements
     }

@@ -56,14 +56,13 @@ public struct CronSchedule: Hashable, Sendable {
     public static func cached(_ text: String, dialect: CronDialect = .standard, timeZone: TimeZone = .gmt) throws
         -> CronSchedule
     {
-        let expression: CronExpression
-        if let hit = CronExpressionCache.shared.expression(text, dialect) {
-            expression = hit
-        } else {
-            expression = try CronExpression(text, dialect: dialect)
-            CronExpressionCache.shared.store(expression, text, dialect)
-        }
-        return CronSchedule(expression: expression, text: text, timeZone: timeZone, dstPolicy: nil)
+        let zone = timeZone.identifier
+        // The zone is checked whole too: two zones of one name (a fixed one and the
+        // auto-updating current one) are not equal, and the schedule keeps the one it is given.
+        if let hit = CronScheduleCache.shared.schedule(text, dialect, zone), hit.timeZone == timeZone { return hit }
+        let schedule = try CronSchedule(text, dialect: dialect, timeZone: timeZone)
+        CronScheduleCache.shared.store(schedule, text, dialect, zone)
+        return schedule
     }
 
     /// Creates a schedule from a parsed expression; the text is the expression rendered in its dialect.

@@ -57,17 +57,26 @@ import Testing
     }
 
     @Test func theCacheStaysBounded() throws {
-        let cache = CronExpressionCache()
-        let expression = try CronExpression("0 0 * * *")
-        for minute in 0..<(CronExpressionCache.capacity + 100) {
-            cache.store(expression, "\(minute % 60) \(minute / 60) * * *", .standard)
-            #expect(cache.count <= CronExpressionCache.capacity)
+        let cache = CronScheduleCache()
+        let schedule = try CronSchedule("0 0 * * *")
+        for minute in 0..<(CronScheduleCache.capacity + 100) {
+            cache.store(schedule, "\(minute % 60) \(minute / 60) * * *", .standard, "GMT")
+            #expect(cache.count <= CronScheduleCache.capacity)
         }
         #expect(cache.count > 0)
-        let long = String(repeating: " ", count: CronExpressionCache.longestCachedText) + "0 0 * * *"
+        let long = String(repeating: " ", count: CronScheduleCache.longestCachedText) + "0 0 * * *"
         cache.removeAll()
-        cache.store(expression, long, .standard)
+        cache.store(schedule, long, .standard, "GMT")
         #expect(cache.count == 0)
-        #expect(cache.expression(long, .standard) == nil)
+        #expect(cache.schedule(long, .standard, "GMT") == nil)
+    }
+
+    @Test func theSameTextInAnotherZoneKeepsItsZone() throws {
+        let utc = try CronSchedule.cached("0 9 * * *", dialect: .standard, timeZone: .gmt)
+        let newYork = try CronSchedule.cached("0 9 * * *", dialect: .standard, timeZone: Self.newYork)
+        #expect(utc.timeZone.identifier == "GMT")
+        #expect(newYork.timeZone.identifier == "America/New_York")
+        let start = Date(timeIntervalSince1970: 1_717_200_000)
+        #expect(utc.nextRun(after: start) != newYork.nextRun(after: start))
     }
 }

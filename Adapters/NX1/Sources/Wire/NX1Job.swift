@@ -134,36 +134,54 @@ public struct NX1Job: Hashable, Sendable, Codable {
     /// - Throws: `DecodingError` naming the member: no `id`, `job_name` or `job_type`
     ///   string, a documented text member that is not a string, a date that is not ISO 8601.
     init(wire: WireObject) throws {
-        // One pass over the members: each known one is kept by a switch on its name, and
-        // the rest are the additional fields, so no member name is hashed (a listing reads
-        // thousands of jobs). The values are then read in a fixed order, so that of several
-        // bad members the same one is reported every time.
-        var slots = [JSONValue?](repeating: nil, count: Slot.count)
+        // One pass over the members: each known one is kept (in a local, not an array: no
+        // allocation) by a switch on its name, and the rest are the additional fields, so no
+        // member name is hashed (a listing reads thousands of jobs). The values are then read
+        // in a fixed order, so that of several bad members the same one is reported every time.
+        var id, jobName, jobType, source, destination, schedule, propertiesJSON, ownerID: JSONValue?
+        var status, statusMessage, createdAt, lastStarted, lastCompleted, lastFailed, isDeleted, deletedAt: JSONValue?
         var additional: [String: JSONValue] = [:]
         for (key, value) in wire.members {
-            if let slot = Slot(key) { slots[slot.rawValue] = value } else { additional[key] = value }
+            switch Slot(key) {
+            case .id?: id = value
+            case .jobName?: jobName = value
+            case .jobType?: jobType = value
+            case .source?: source = value
+            case .destination?: destination = value
+            case .schedule?: schedule = value
+            case .propertiesJSON?: propertiesJSON = value
+            case .ownerID?: ownerID = value
+            case .status?: status = value
+            case .statusMessage?: statusMessage = value
+            case .createdAt?: createdAt = value
+            case .lastStartedAt?: lastStarted = value
+            case .lastCompletedAt?: lastCompleted = value
+            case .lastFailedAt?: lastFailed = value
+            case .isDeleted?: isDeleted = value
+            case .deletedAt?: deletedAt = value
+            case nil: additional[key] = value
+            }
         }
-        func value(_ slot: Slot) -> JSONValue? { slots[slot.rawValue] }
-        func string(_ slot: Slot) throws -> String? { try wire.string(value(slot), of: slot.key) }
-        func date(_ slot: Slot) throws -> Date? {
-            try wire.date(value(slot), of: slot.key, emptyIsAbsent: true, parse: NX1Date.parse)
+        func string(_ value: JSONValue?, _ slot: Slot) throws -> String? { try wire.string(value, of: slot.key) }
+        func date(_ value: JSONValue?, _ slot: Slot) throws -> Date? {
+            try wire.date(value, of: slot.key, emptyIsAbsent: true, parse: NX1Date.parse)
         }
-        id = try wire.requiredString(value(.id), of: Slot.id.key)
-        jobName = try wire.requiredString(value(.jobName), of: Slot.jobName.key)
-        jobType = NX1JobType(rawValue: try wire.requiredString(value(.jobType), of: Slot.jobType.key))
-        source = try string(.source)
-        destination = try string(.destination)
-        schedule = try string(.schedule)
-        propertiesJSON = try NX1Properties.text(of: value(.propertiesJSON))
-        ownerID = value(.ownerID).flatMap { value in value.stringValue ?? value.intValue.map { String($0) } }
-        status = try string(.status).map(NX1JobStatus.init(rawValue:))
-        statusMessage = try string(.statusMessage)
-        createdAt = try date(.createdAt)
-        lastStartedAt = try date(.lastStartedAt)
-        lastCompletedAt = try date(.lastCompletedAt)
-        lastFailedAt = try date(.lastFailedAt)
-        isDeleted = try wire.bool(value(.isDeleted), of: Slot.isDeleted.key) ?? false
-        deletedAt = try date(.deletedAt)
+        self.id = try wire.requiredString(id, of: Slot.id.key)
+        self.jobName = try wire.requiredString(jobName, of: Slot.jobName.key)
+        self.jobType = NX1JobType(rawValue: try wire.requiredString(jobType, of: Slot.jobType.key))
+        self.source = try string(source, .source)
+        self.destination = try string(destination, .destination)
+        self.schedule = try string(schedule, .schedule)
+        self.propertiesJSON = try NX1Properties.text(of: propertiesJSON)
+        self.ownerID = ownerID.flatMap { value in value.stringValue ?? value.intValue.map { String($0) } }
+        self.status = try string(status, .status).map(NX1JobStatus.init(rawValue:))
+        self.statusMessage = try string(statusMessage, .statusMessage)
+        self.createdAt = try date(createdAt, .createdAt)
+        self.lastStartedAt = try date(lastStarted, .lastStartedAt)
+        self.lastCompletedAt = try date(lastCompleted, .lastCompletedAt)
+        self.lastFailedAt = try date(lastFailed, .lastFailedAt)
+        self.isDeleted = try wire.bool(isDeleted, of: Slot.isDeleted.key) ?? false
+        self.deletedAt = try date(deletedAt, .deletedAt)
         additionalFields = additional
         raw = wire.json
     }
@@ -172,8 +190,6 @@ public struct NX1Job: Hashable, Sendable, Codable {
     private enum Slot: Int, CaseIterable {
         case id, jobName, jobType, source, destination, schedule, propertiesJSON, ownerID, status, statusMessage
         case createdAt, lastStartedAt, lastCompletedAt, lastFailedAt, isDeleted, deletedAt
-
-        static let count = allCases.count
 
         /// The slot of a member name; `nil` for a member that is not documented.
         ///

@@ -9,15 +9,22 @@ public enum NX1Properties {
     /// - Throws: ``JobBridgeError/Code/badResponse`` with `field` `properties_json` when
     ///   the text is not valid JSON (the message shows a redacted snippet of it).
     public static func parse(_ text: String?) throws -> JSONValue? {
-        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        guard let text, !isBlank(text) else { return nil }
         do {
-            return try JSONValue(data: Data(text.utf8))
+            return try JSONValue(json: text)
         } catch {
             let snippet = text.count > 120 ? String(text.prefix(120)) + "…" : text
             throw JobBridgeError(
                 .badResponse, "properties_json is not valid JSON: \(snippet)", provider: NX1Client.providerName,
                 field: "properties_json")
         }
+    }
+
+    /// Whether a text is empty or only white space; decided by its first byte when that is
+    /// a visible ASCII character (a JSON text almost always starts with `{`).
+    private static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// The text to send as `properties_json` for a value: compact JSON, keys sorted.

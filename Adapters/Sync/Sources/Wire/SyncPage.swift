@@ -118,7 +118,7 @@ extension SyncTreeReadable {
         var elements: [Self] = []
         elements.reserveCapacity(nodes.count)
         for (index, node) in nodes.enumerated() {
-            let wire = try WireObject(node, what: what, codingPath: base + [WireKey(index: index)])
+            let wire = try WireObject.element(node, what: what, listPath: base, index: index)
             elements.append(try Self(wire: wire, timeZone: timeZone))
         }
         return elements
