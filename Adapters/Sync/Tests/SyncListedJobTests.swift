@@ -138,4 +138,12 @@ import Testing
         #expect(listed.count == seeded)
         #expect(listed == natives.map { SyncMapping.job($0, serverTimeZone: Self.newYork) })
     }
+
+    @Test func everyWireNameFindsItsFieldWithoutTheTable() {
+        for (key, field) in SyncJobField.byKey { #expect(SyncJobField(wireKey: key) == field, "\(key)") }
+        #expect(SyncJobField.byKey.count == SyncJobField.allCases.count + 1)  // one alias
+        for key in ["", "id", "Name", "names", "schedule ", "x_custom", "email_error_onl", "tasks", "workspace_id"] {
+            #expect(SyncJobField(wireKey: key) == nil, "\(key)")
+        }
+    }
 }

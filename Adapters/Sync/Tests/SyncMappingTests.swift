@@ -29,6 +29,11 @@ import Testing
         #expect(SyncMapping.kind(nil) == JobKind(.other))
     }
 
+    @Test(arguments: ["CHANGEDATACAPTURE", "changeDataCapture", "changedatacapture", "ChangeDataCapture"])
+    func aTypeInAnyCaseKeepsItsCategoryAndItsSpelling(_ type: String) {
+        #expect(SyncMapping.kind(SyncJobType(rawValue: type)) == JobKind(.changeDataCapture, providerValue: type))
+    }
+
     @Test func aJobTypeIsABareStringOnTheWireKnownOrNot() throws {
         let types = try JSONDecoder().decode([SyncJobType].self, from: Data(#"["ReverseETL","Transformation"]"#.utf8))
         #expect(types == [.reverseETL, SyncJobType(rawValue: "Transformation")])

@@ -143,6 +143,19 @@ import Testing
         let notList = try #require(
             failure { _ = try WireObject.elements(of: "x", what: "a job", codingPath: []) { $0 } })
         #expect(notList.message == "expected a list (each element a job), found a string")
+        // An error inside an element names the element too (its path is built only then).
+        let badMember = try #require(
+            failure {
+                _ = try WireObject.elements(
+                    of: [["id": "a"], ["id": 1.5]], what: "a job", codingPath: [WireKey("jobs")]
+                ) {
+                    try $0.requiredID("id")
+                }
+            })
+        #expect(badMember.path == ["jobs", "Index 1", "id"])
+        let element = try WireObject.element(["id": "a"], what: "a job", listPath: [WireKey("value")], index: 3)
+        #expect(element.codingPath.map(\.stringValue) == ["value", "Index 3"])
+        #expect(element.path("id").map(\.stringValue) == ["value", "Index 3", "id"])
     }
 
     @Test func decodersWithAndWithoutATreeReadTheSameObject() throws {

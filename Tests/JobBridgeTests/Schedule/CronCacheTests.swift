@@ -71,6 +71,20 @@ import Testing
         #expect(cache.schedule(long, .standard, "GMT") == nil)
     }
 
+    @Test func aZoneOfTheSameNameThatIsNotEqualIsKept() throws {
+        // The auto-updating current zone and the fixed zone of its name are not equal: each
+        // schedule keeps the one it was asked for, whichever came first.
+        let current = TimeZone.autoupdatingCurrent
+        let fixed = try #require(TimeZone(identifier: current.identifier))
+        let text = "17 3 * * *"
+        for (first, second) in [(current, fixed), (fixed, current)] {
+            CronScheduleCache.shared.removeAll()
+            #expect(try CronSchedule.cached(text, timeZone: first).timeZone == first)
+            #expect(try CronSchedule.cached(text, timeZone: second).timeZone == second)
+            #expect(try CronSchedule.cached(text, timeZone: second) == CronSchedule(text, timeZone: second))
+        }
+    }
+
     @Test func theSameTextInAnotherZoneKeepsItsZone() throws {
         let utc = try CronSchedule.cached("0 9 * * *", dialect: .standard, timeZone: .gmt)
         let newYork = try CronSchedule.cached("0 9 * * *", dialect: .standard, timeZone: Self.newYork)

@@ -60,9 +60,9 @@ extension SyncMapping {
         var created: JSONValue?
         var modified: JSONValue?
         for (key, value) in members {
-            // Most members are documented settings: one hashed lookup finds those, and only
-            // the others are compared with the job's own member names.
-            guard let field = SyncJobField.byKey[key] else {
+            // Most members are documented settings, found by name without hashing; only the
+            // others are compared with the job's own member names.
+            guard let field = SyncJobField(wireKey: key) else {
                 switch key {
                 case "id":
                     guard case .string(let text) = value else { return nil }

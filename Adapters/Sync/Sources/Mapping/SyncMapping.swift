@@ -21,16 +21,23 @@ public enum SyncMapping {
     /// The portable kind of a Sync job type.
     public static func kind(_ type: SyncJobType?) -> JobKind {
         guard let type else { return JobKind(.other) }
-        let category: JobCategory
-        switch type.rawValue.lowercased() {
-        case "standard": category = .replication
-        case "syncall": category = .replicateAll
-        case "loadfolder": category = .loadFolder
-        case "changedatacapture": category = .changeDataCapture
-        case "reverseetl": category = .reverseETL
-        default: category = .other
+        return JobKind(
+            category(of: type.rawValue) ?? category(of: type.rawValue.lowercased()) ?? .other,
+            providerValue: type.rawValue)
+    }
+
+    /// The category of a type written as the documents spell it (`ChangeDataCapture`) or
+    /// in lower case; `nil` for any other spelling. The documented spelling, what a server
+    /// sends, is matched without lowercasing it first (a listing maps thousands of jobs).
+    private static func category(of type: String) -> JobCategory? {
+        switch type {
+        case "Standard", "standard": return .replication
+        case "SyncAll", "syncall": return .replicateAll
+        case "LoadFolder", "loadfolder": return .loadFolder
+        case "ChangeDataCapture", "changedatacapture": return .changeDataCapture
+        case "ReverseETL", "reverseetl": return .reverseETL
+        default: return nil
         }
-        return JobKind(category, providerValue: type.rawValue)
     }
 
     /// The Sync job type for a portable kind: its ``JobKind/providerValue`` when that is one

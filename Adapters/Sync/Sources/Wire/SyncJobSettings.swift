@@ -129,7 +129,7 @@ public struct SyncJobSettings: Hashable, Sendable {
         self.init()
         var additional: [String: JSONValue] = [:]
         for (key, value) in wire.members {
-            guard let field = SyncJobField.byKey[key] else {
+            guard let field = SyncJobField(wireKey: key) else {
                 if !other(key, value) { additional[key] = value }
                 continue
             }
@@ -308,6 +308,128 @@ enum SyncJobField: Int, CaseIterable, Sendable {
         case .pipelineID: return Wire("pipeline_id", .string, updatable: true)
         case .queries: return Wire("queries", .strings, updatable: false, portable: true)
         }
+    }
+
+    /// The property read under `key` (its wire name or an alias); `nil` for any other
+    /// member. What ``byKey`` holds, found without hashing: by the name's length first,
+    /// then by comparing with at most a few names (a listing reads every member of
+    /// thousands of jobs).
+    init?(wireKey key: String) {
+        let field: SyncJobField?
+        switch key.utf8.count {
+        case 4:
+            switch key {
+            case "name": field = .name
+            case "type": field = .type
+            default: field = nil
+            }
+        case 6:
+            switch key {
+            case "labels": field = .labels
+            default: field = nil
+            }
+        case 7:
+            switch key {
+            case "queries": field = .queries
+            default: field = nil
+            }
+        case 8:
+            switch key {
+            case "email_to": field = .emailTo
+            case "schedule": field = .schedule
+            default: field = nil
+            }
+        case 9:
+            switch key {
+            case "verbosity": field = .verbosity
+            default: field = nil
+            }
+        case 10:
+            switch key {
+            case "send_email": field = .sendEmail
+            case "drop_table": field = .dropTable
+            case "batch_size": field = .batchSize
+            default: field = nil
+            }
+        case 11:
+            switch key {
+            case "worker_pool": field = .workerPool
+            case "pipeline_id": field = .pipelineID
+            default: field = nil
+            }
+        case 12:
+            switch key {
+            case "history_mode": field = .historyMode
+            case "alter_schema": field = .alterSchema
+            default: field = nil
+            }
+        case 13:
+            switch key {
+            case "email_subject": field = .emailSubject
+            case "pre_job_event": field = .preJobEvent
+            default: field = nil
+            }
+        case 14:
+            switch key {
+            case "emailerroronly": field = .emailErrorOnly
+            case "post_job_event": field = .postJobEvent
+            default: field = nil
+            }
+        case 16:
+            switch key {
+            case "email_error_only": field = .emailErrorOnly
+            case "use_gmt_datetime": field = .useGMTDateTime
+            default: field = nil
+            }
+        case 17:
+            switch key {
+            case "table_name_prefix": field = .tableNamePrefix
+            case "continue_on_error": field = .continueOnError
+            case "deletion_behavior": field = .deletionBehavior
+            default: field = nil
+            }
+        case 18:
+            switch key {
+            case "destination_schema": field = .destinationSchema
+            case "replicate_interval": field = .replicateInterval
+            default: field = nil
+            }
+        case 19:
+            switch key {
+            case "truncate_table_data": field = .truncateTableData
+            case "cdc_engine_settings": field = .cdcEngineSettings
+            default: field = nil
+            }
+        case 20:
+            switch key {
+            case "source_connection_id": field = .sourceConnectionID
+            case "replicate_start_date": field = .replicateStartDate
+            default: field = nil
+            }
+        case 21:
+            switch key {
+            case "auto_truncate_strings": field = .autoTruncateStrings
+            default: field = nil
+            }
+        case 23:
+            switch key {
+            case "replicate_interval_unit": field = .replicateIntervalUnit
+            default: field = nil
+            }
+        case 25:
+            switch key {
+            case "destination_connection_id": field = .destinationConnectionID
+            default: field = nil
+            }
+        case 26:
+            switch key {
+            case "enable_parallel_processing": field = .enableParallelProcessing
+            default: field = nil
+            }
+        default: field = nil
+        }
+        guard let field else { return nil }
+        self = field
     }
 
     /// Each property by its wire name and by its aliases.
