@@ -286,9 +286,7 @@ struct JSONReader {
         let content = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
         let slot = Int(hash & UInt32(Self.nameSlots - 1))
         if names.isEmpty { names = Array(repeating: nil, count: Self.nameSlots) }
-        if let cached = names[slot], cached.utf8.count == length,
-            cached.utf8.elementsEqual(content)
-        {
+        if let cached = names[slot], cached.utf8.count == length, Self.sameBytes(cached, content) {
             index = end + 1
             return cached
         }
@@ -296,6 +294,17 @@ struct JSONReader {
         names[slot] = name
         index = end + 1
         return name
+    }
+
+    /// Whether a cached name holds exactly `content`: compared as memory (a cached name is a
+    /// native string, stored contiguously), not byte by byte through a sequence.
+    private static func sameBytes(_ name: String, _ content: UnsafeRawBufferPointer) -> Bool {
+        let same = name.utf8.withContiguousStorageIfAvailable { stored -> Bool in
+            guard stored.count == content.count else { return false }
+            guard let left = stored.baseAddress, let right = content.baseAddress else { return stored.isEmpty }
+            return memcmp(left, right, stored.count) == 0
+        }
+        return same ?? name.utf8.elementsEqual(content)
     }
 
     private mutating func string() throws(Failure) -> String {
