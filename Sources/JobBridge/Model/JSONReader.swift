@@ -272,27 +272,25 @@ struct JSONReader {
     private mutating func memberName() throws(Failure) -> String {
         let start = index + 1
         var end = start
-        var hash: UInt32 = 2_166_136_261
         while end < bytes.count {
             let byte = bytes[end]
             // Escapes, control and non-ASCII characters: the general path.
             if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return try string() }
             if byte == UInt8(ascii: "\"") { break }
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
             end += 1
         }
-        let length = end - start
-        guard end < bytes.count, length > 15 else { return try string() }
+        guard end < bytes.count else { return try string() }
         let content = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        index = end + 1
+        // Plain ASCII, scanned once: a short name is a small string (no allocation).
+        guard content.count > 15 else { return String(decoding: content, as: UTF8.self) }
+        var hash: UInt32 = 2_166_136_261
+        for byte in content { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let slot = Int(hash & UInt32(Self.nameSlots - 1))
         if names.isEmpty { names = Array(repeating: nil, count: Self.nameSlots) }
-        if let cached = names[slot], cached.utf8.count == length, Self.sameBytes(cached, content) {
-            index = end + 1
-            return cached
-        }
+        if let cached = names[slot], Self.sameBytes(cached, content) { return cached }
         let name = String(decoding: content, as: UTF8.self)
         names[slot] = name
-        index = end + 1
         return name
     }
 
