@@ -62,6 +62,7 @@ import Testing
         ("JOB_SUCCESS", .succeeded), ("JOB_FAILED", .failed), ("JOB_NOCHANGE", .succeeded),
         ("JOB_NO_CHANGE", .succeeded), ("JOB_CANCELLED", .cancelled), ("JOB_CANCELED", .cancelled),
         ("Running", .running), ("NoChange", .succeeded), ("JOB_WARP_SPEED", .unknown),
+        ("  job_no_change ", .succeeded), ("queued", .queued), ("JOB_FAİLED", .unknown), ("jöb_failed", .unknown),
     ])
     func runStatusesMapAndKeepTheirString(_ wire: String, _ phase: RunStatus.Phase) async throws {
         let body = """

@@ -81,9 +81,9 @@ enum ConnectMapping {
     /// fields as sent and the reason, so that it is never taken for another schedule.
     static func schedule(_ info: ConnectJob) -> Schedule {
         guard let rawUnit = info.intervalUnit?.rawValue, !rawUnit.allSatisfy(\.isWhitespace) else { return .manual }
-        let text = "intervalUnit=\(rawUnit), intervalValue=\(info.intervalValue.map(String.init) ?? "none")"
         func unreadable(_ reason: String) -> Schedule {
-            .unreadable(UnreadableSchedule(text: text, reason: reason))
+            let text = "intervalUnit=\(rawUnit), intervalValue=\(info.intervalValue.map(String.init) ?? "none")"
+            return .unreadable(UnreadableSchedule(text: text, reason: reason))
         }
         guard let unit = unit(info.intervalUnit) else {
             return unreadable(
@@ -140,7 +140,7 @@ enum ConnectMapping {
     /// ``RunStatus/Phase/unknown``. The string is always kept as sent.
     static func runStatus(_ text: String?) -> RunStatus {
         guard let text else { return RunStatus(.unknown) }
-        var word = text.trimmingWhitespace().uppercased().replacingOccurrences(of: "_", with: "")
+        var word = statusWord(text)
         if word.hasPrefix("JOB") { word.removeFirst(3) }
         let phase: RunStatus.Phase
         switch word {
@@ -153,5 +153,22 @@ enum ConnectMapping {
         default: phase = .unknown
         }
         return RunStatus(phase, providerValue: text)
+    }
+
+    /// A status as compared: without the white space around it and its `_`, in upper case.
+    /// ASCII text (what the service sends) is folded byte by byte; any other goes through
+    /// Unicode's upper-casing.
+    private static func statusWord(_ text: String) -> String {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return trimmed.uppercased().replacingOccurrences(of: "_", with: "")
+        }
+        var word = ""
+        word.reserveCapacity(trimmed.utf8.count)
+        for byte in trimmed.utf8 where byte != UInt8(ascii: "_") {
+            let upper = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte
+            word.unicodeScalars.append(Unicode.Scalar(upper))
+        }
+        return word
     }
 }
