@@ -55,4 +55,32 @@ import Testing
         }
         #expect("\(String(describing: missing))".contains("has no id"))
     }
+
+    @Test func portableParamsAreTheOnesTheTableNames() throws {
+        var portable = ConnectMapping.PortableParams()
+        for key in ConnectMapping.portableParams {
+            let taken = portable.take(key, "v")
+            #expect(taken, "\(key)")
+        }
+        for key in ["", "query ", "Query", "sourceTables", "destinationTable", "timeCheckColumn", "mergeKeys"] {
+            let taken = portable.take(key, "v")
+            #expect(!taken, "\(key)")
+        }
+        var params = ConnectJobParams()
+        for (index, key) in ConnectMapping.portableParams.sorted().enumerated() { params[key] = .string("v\(index)") }
+        params["sourceTable"] = 5  // not a string: read as absent, and still not a setting
+        let read = ConnectMapping.PortableParams(params)
+        #expect(read.sourceConnection == params.sourceConnection)
+        #expect(read.sourceConnectionName == params.sourceConnectionName)
+        #expect(read.sourceName == params.sourceName)
+        #expect(read.sourceSchema == params.sourceSchema)
+        #expect(read.sourceTable == nil)
+        #expect(read.query == params.query)
+        #expect(read.destinationConnectionName == params.destinationConnectionName)
+        var members = Self.members
+        members["params"] = .object(params.values.merging(["x_setting": 1]) { first, _ in first })
+        let job = ConnectMapping.job(
+            try ConnectJob(wire: WireObject(.object(members), what: "a job")), cacheConnection: nil)
+        #expect(job.settings == ["x_setting": 1, "logVerbosity": 3])
+    }
 }

@@ -55,25 +55,62 @@ enum ConnectMapping {
 
     static func job(_ info: ConnectJob, cacheConnection: ConnectionRef?) -> Job {
         let id = JobID(info.id)
-        let params = info.params
-        let sourceName = params.sourceConnectionName ?? params.sourceName
+        // One pass over the params: the portable ones are kept by name, every other one is
+        // a setting (a listing maps thousands of jobs; no name is looked up twice).
+        var portable = PortableParams()
+        var settings = [String: JSONValue](minimumCapacity: info.params.values.count + 1)
+        if let verbosity = info.logVerbosity { settings[logVerbositySetting] = .int(Int64(verbosity)) }
+        for (key, value) in info.params.values where !portable.take(key, value) { settings[key] = value }
+        let sourceName = portable.sourceConnectionName ?? portable.sourceName
         let source: ConnectionRef? =
-            params.sourceConnection == nil && sourceName == nil
-            ? nil : ConnectionRef(id: params.sourceConnection.map { ConnectionID($0) }, name: sourceName)
+            portable.sourceConnection == nil && sourceName == nil
+            ? nil : ConnectionRef(id: portable.sourceConnection.map { ConnectionID($0) }, name: sourceName)
         var destination = cacheConnection
-        if info.jobType == .scheduledQuery, let name = params.destinationConnectionName {
+        if info.jobType == .scheduledQuery, let name = portable.destinationConnectionName {
             destination = ConnectionRef(name: name)
         }
-        let schedule = self.schedule(info)
-        var settings: [String: JSONValue] = [:]
-        if let verbosity = info.logVerbosity { settings[logVerbositySetting] = .int(Int64(verbosity)) }
-        for (key, value) in params.values where !portableParams.contains(key) { settings[key] = value }
         return Job(
             id: id, name: info.name ?? info.id, kind: kind(info.jobType), source: source, destination: destination,
-            schedule: schedule, isEnabled: info.enabled ?? true, tasks: tasks(info), createdAt: info.created,
-            modifiedAt: info.lastModified,
+            schedule: schedule(info), isEnabled: info.enabled ?? true, tasks: tasks(info, portable),
+            createdAt: info.created, modifiedAt: info.lastModified,
             nextRunAt: info.nextRunTime.flatMap { ConnectDate.isSentinel($0) ? nil : $0 },
             lastRun: info.lastRun.flatMap { run($0, of: id) }, settings: settings, providerData: info.raw)
+    }
+
+    /// The params that portable fields stand for (``portableParams``), as one pass over a
+    /// job's params meets them; each is read as a string, as ``ConnectJobParams`` reads it.
+    struct PortableParams {
+        var sourceConnection: String?
+        var sourceConnectionName: String?
+        var sourceName: String?
+        var sourceSchema: String?
+        var sourceTable: String?
+        var query: String?
+        var destinationConnectionName: String?
+
+        /// Keeps `value` if `key` is a portable param; returns whether it was. The names
+        /// have seven different lengths, so each member is compared with one name at most.
+        mutating func take(_ key: String, _ value: JSONValue) -> Bool {
+            typealias Key = ConnectJobParams.Key
+            switch key.utf8.count {
+            case 5 where key == Key.query: query = value.stringValue
+            case 10 where key == Key.sourceName: sourceName = value.stringValue
+            case 11 where key == Key.sourceTable: sourceTable = value.stringValue
+            case 12 where key == Key.sourceSchema: sourceSchema = value.stringValue
+            case 16 where key == Key.sourceConnection: sourceConnection = value.stringValue
+            case 20 where key == Key.sourceConnectionName: sourceConnectionName = value.stringValue
+            case 25 where key == Key.destinationConnectionName: destinationConnectionName = value.stringValue
+            default: return false
+            }
+            return true
+        }
+
+        /// The portable params of a job's params.
+        init(_ params: ConnectJobParams) {
+            for (key, value) in params.values { _ = take(key, value) }
+        }
+
+        init() {}
     }
 
     /// The portable schedule of a job: no unit is manual; a documented (or `Minute`) unit
@@ -98,18 +135,20 @@ enum ConnectMapping {
         return .interval(IntervalSchedule(every: count, unit, firstRun: info.definedNextRun))
     }
 
-    static func tasks(_ info: ConnectJob) -> [JobTask] {
-        let params = info.params
-        let data = JSONValue.object(params.values)
+    static func tasks(_ info: ConnectJob) -> [JobTask] { tasks(info, PortableParams(info.params)) }
+
+    /// The job's implied task, from its portable params already read.
+    private static func tasks(_ info: ConnectJob, _ portable: PortableParams) -> [JobTask] {
+        let data = JSONValue.object(info.params.values)
         if info.jobType == .scheduledQuery {
-            guard let query = params.query else { return [] }
+            guard let query = portable.query else { return [] }
             return [JobTask(id: queryTaskID, index: 0, query: query, providerData: data)]
         }
-        guard let table = params.sourceTable else { return [] }
+        guard let table = portable.sourceTable else { return [] }
         return [
             JobTask(
-                id: tableTaskID, index: 0, table: TableRef(schema: params.sourceSchema, name: table), providerData: data
-            )
+                id: tableTaskID, index: 0, table: TableRef(schema: portable.sourceSchema, name: table),
+                providerData: data)
         ]
     }
 

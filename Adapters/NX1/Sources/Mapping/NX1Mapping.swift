@@ -87,7 +87,12 @@ public enum NX1Mapping {
 
     /// The status trimmed and lowercased, for comparing with the known words.
     private static func normalized(_ status: NX1JobStatus) -> NX1JobStatus {
-        NX1JobStatus(rawValue: status.rawValue.trimmingWhitespace().lowercased())
+        let text = status.rawValue
+        // The words NX1 sends are already lower case: nothing to fold.
+        if !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) {
+            return status
+        }
+        return NX1JobStatus(rawValue: text.trimmingWhitespace().lowercased())
     }
 
     /// The job's current or latest run, built from `status` and the `last_*_at` dates
