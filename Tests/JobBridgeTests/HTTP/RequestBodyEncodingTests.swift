@@ -6,13 +6,18 @@ import Testing
 /// Request bodies are the same bytes every time: `RESTClient` writes JSON with sorted
 /// members and unescaped slashes unless the caller gives its own encoder.
 @Suite struct RequestBodyEncodingTests {
-    @Test func theSameBodyIsTheSameBytesEveryTime() async throws {
+    /// A client whose transport keeps every request body and answers `{}`.
+    static func recordingClient() throws -> (RESTClient, HTTPTestBox<[Data]>) {
         let bodies = HTTPTestBox<[Data]>([])
         let transport = HTTPStubTransport { request in
             bodies.update { $0.append(request.body ?? Data()) }
             return HTTPResponse(status: 200, headers: [:], body: Data("{}".utf8))
         }
-        let client = try HTTPTest.client(transport)
+        return (try HTTPTest.client(transport), bodies)
+    }
+
+    @Test func theSameBodyIsTheSameBytesEveryTime() async throws {
+        let (client, bodies) = try Self.recordingClient()
         // A dictionary's order differs between instances; the bytes must not.
         var members: [String: JSONValue] = [:]
         for index in (0..<40).reversed() { members["member_\(index)"] = .string("s3://bucket/\(index)") }
@@ -29,12 +34,7 @@ import Testing
     }
 
     @Test func aCallersEncoderIsUsedAsGiven() async throws {
-        let bodies = HTTPTestBox<[Data]>([])
-        let transport = HTTPStubTransport { request in
-            bodies.update { $0.append(request.body ?? Data()) }
-            return HTTPResponse(status: 200, headers: [:], body: Data("{}".utf8))
-        }
-        let client = try HTTPTest.client(transport)
+        let (client, bodies) = try Self.recordingClient()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try await client.send(.post, ["jobs"], json: ["b": 1, "a": 2] as [String: Int], encoder: encoder)
