@@ -87,6 +87,16 @@ public struct NX1Client: Sendable {
         }
     }
 
+    /// The live jobs of `GET /api/jobs` as portable jobs, each mapped as its node is read
+    /// (what ``NX1Provider/jobs()`` lists; see `NX1ListedJobs`).
+    func listedJobs() async throws -> [Job] {
+        try await rest.read {
+            let response = try await rest.send(
+                .get, ["api", "jobs"], headers: ["Accept": "application/json"], operation: .listJobs)
+            return try rest.decode(NX1ListedJobs.self, from: response, operation: .listJobs).jobs
+        }
+    }
+
     /// `DELETE /api/jobs/{job_id}`: deletes a job (NX1 keeps it with `is_deleted: true`).
     ///
     /// - Parameter retrying: Whether the client may send it again after a failure;
@@ -106,6 +116,29 @@ public struct NX1Client: Sendable {
     /// `PUT /api/jobs/{job_id}/status`: sets the job's status and, optionally, its message.
     public func setStatus(of id: String, to update: NX1StatusUpdate) async throws {
         try await rest.send(.put, ["api", "jobs", id, "status"], json: update, operation: .status)
+    }
+}
+
+/// The live jobs of `GET /api/jobs` as portable jobs: from RESTClient's tree, each job is
+/// read from its node and mapped at once, so no array of native jobs is built and copied
+/// from (a listing holds thousands); soft-deleted jobs are skipped. Errors name the element
+/// as ``NX1JobList``'s do.
+struct NX1ListedJobs: Decodable {
+    var jobs: [Job]
+
+    init(from decoder: any Decoder) throws {
+        guard let tree = JSONValue.tree(of: decoder), case .array(let nodes) = tree else {
+            jobs = try NX1JobList(from: decoder).jobs.filter { !$0.isDeleted }.map(NX1Mapping.job(from:))
+            return
+        }
+        var jobs: [Job] = []
+        jobs.reserveCapacity(nodes.count)
+        for (index, node) in nodes.enumerated() {
+            let wire = try WireObject.element(node, what: "a job", listPath: decoder.codingPath, index: index)
+            let native = try NX1Job(wire: wire)
+            if !native.isDeleted { jobs.append(NX1Mapping.job(from: native)) }
+        }
+        self.jobs = jobs
     }
 }
 

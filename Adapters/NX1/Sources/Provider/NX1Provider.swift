@@ -55,19 +55,11 @@ public struct NX1Provider: JobProvider {
 
     /// Every live job (NX1 does not page: one request).
     ///
-    /// The deleted jobs are skipped while mapping, in one pass, rather than filtered into a
-    /// second copy of the listing first.
+    /// Each job is mapped as it is read from the answer, and the deleted ones are skipped
+    /// on the way, rather than building the native jobs first.
     public func jobs() -> PagedSequence<Job> {
         let client = client
-        return stamping(
-            .listJobs,
-            .single {
-                let natives = try await client.listJobs()
-                var jobs: [Job] = []
-                jobs.reserveCapacity(natives.count)
-                for native in natives where !native.isDeleted { jobs.append(NX1Mapping.job(from: native)) }
-                return jobs
-            })
+        return stamping(.listJobs, .single { try await client.listedJobs() })
     }
 
     /// One live job.
