@@ -83,4 +83,28 @@ import Testing
             try ConnectJob(wire: WireObject(.object(members), what: "a job")), cacheConnection: nil)
         #expect(job.settings == ["x_setting": 1, "logVerbosity": 3])
     }
+
+    @Test func aListingIsTheMappingOfTheNativeJobs() async throws {
+        var other = Self.members
+        other["id"] = "8"
+        other["jobType"] = "ScheduledQuery"
+        other["params"] = ["query": "SELECT 1", "destinationConnectionName": "Cache"]
+        let body = try String(
+            decoding: JSONValue.object(["jobs": [.object(Self.members), .object(other)]]).data(), as: UTF8.self)
+        let cache = ConnectionRef(id: "cache-id", name: "CacheConnection")
+        let client = try FixedAnswer(body).client()
+        let listed = try await ConnectProvider(client: client, cacheConnection: cache).jobs().collect()
+        let natives = try await client.jobs()
+        #expect(listed.map(\.id) == ["7", "8"])
+        #expect(listed == natives.map { ConnectMapping.job($0, cacheConnection: cache) })
+        #expect(listed.first?.destination == cache)
+        let empty = try await ConnectProvider(client: try FixedAnswer(#"{"jobs": null}"#).client()).jobs().collect()
+        #expect(empty.isEmpty)
+        let bad = try FixedAnswer(#"{"jobs": [{"id": "1"}, {"name": "no id"}]}"#).client()
+        let error = await #expect(throws: JobBridgeError.self) {
+            try await ConnectProvider(client: bad).jobs().collect()
+        }
+        #expect(error?.code == .badResponse)
+        #expect(error?.field == "jobs[1].id")
+    }
 }

@@ -65,6 +65,14 @@ public struct ConnectClient: Sendable {
         try await rest.get(JobListAnswer.self, ["job", "list"], operation: .listJobs).jobs
     }
 
+    /// The jobs of `GET /job/list` as portable jobs, each mapped as it is read (what
+    /// ``ConnectProvider/jobs()`` lists; see `ConnectListedJobs`).
+    func listedJobs(cacheConnection: ConnectionRef?) async throws -> [Job] {
+        let decoder = JSONDecoder()
+        if let key = ConnectListedJobs.cacheConnectionKey { decoder.userInfo[key] = cacheConnection }
+        return try await rest.get(ConnectListedJobs.self, ["job", "list"], operation: .listJobs, decoder: decoder).jobs
+    }
+
     /// `GET /job/{jobId}`: one job (bare or wrapped in `{"jobs":[…]}`; from a wrapper, the
     /// element with the id asked for).
     ///

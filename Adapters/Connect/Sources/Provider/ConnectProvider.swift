@@ -117,8 +117,7 @@ public struct ConnectProvider: JobProvider {
     public func jobs() -> PagedSequence<Job> {
         let client = client
         let cache = cacheConnection
-        return stamping(
-            .listJobs, .single { try await client.jobs().map { ConnectMapping.job($0, cacheConnection: cache) } })
+        return stamping(.listJobs, .single { try await client.listedJobs(cacheConnection: cache) })
     }
 
     /// One job, with its implied task.

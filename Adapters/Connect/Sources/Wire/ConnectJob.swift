@@ -180,6 +180,29 @@ struct JobAnswer: Decodable {
 }
 
 /// The answer of list: `{"jobs":[ConnectJob]}`, where `jobs` may be `null`.
+/// The jobs of `GET /job/list` as portable jobs, each mapped as its node is read, so that
+/// no array of native jobs is built and copied from (a listing holds thousands). The
+/// cache connection the mapping needs comes in the decoder's `userInfo`
+/// (``cacheConnectionKey``).
+struct ConnectListedJobs: Decodable {
+    /// Where the decoder's `userInfo` holds the provider's cache connection.
+    static let cacheConnectionKey = CodingUserInfoKey(rawValue: "JobBridgeConnect.cacheConnection")
+
+    var jobs: [Job]
+
+    init(from decoder: any Decoder) throws {
+        let cache = Self.cacheConnectionKey.flatMap { decoder.userInfo[$0] as? ConnectionRef }
+        let wire = try WireObject(from: decoder, what: "a job list")
+        guard let list = wire.value("jobs") else {
+            jobs = []
+            return
+        }
+        jobs = try WireObject.elements(of: list, what: "a job", codingPath: wire.path("jobs")) { element in
+            ConnectMapping.job(try ConnectJob(wire: element), cacheConnection: cache)
+        }
+    }
+}
+
 struct JobListAnswer: Decodable {
     let jobs: [ConnectJob]
 
