@@ -23,7 +23,7 @@ extension MigrationEngine {
     ///    create that may have acted is never sent again before a probe says it did not.
     ///
     /// Applying a finished plan again sends no write: every job is `ALREADY_MIGRATED`.
-    /// Apply on a journal left by a crash is a resume (``resume(_:journal:mapping:)``).
+    /// Apply on a journal left by a crash is a resume (``resume(_:journal:mapping:)-(MigrationPlan,_,_)``).
     ///
     /// - Parameters:
     ///   - plan: The plan to run, exactly.

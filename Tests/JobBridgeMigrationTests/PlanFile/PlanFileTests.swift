@@ -55,6 +55,7 @@ import Testing
     /// A plan file of `count` hand-made jobs (more than one 64 KiB chunk for 150) and its lines.
     static func handFile(_ folder: TemporaryFolder, jobs count: Int = 150) async throws -> (MigrationPlan, URL) {
         let world = try await ExecutionWorld.make(jobs: count)
+        defer { world.folder.remove() }
         let plan = try await world.plan()
         let url = folder.file("hand.plan")
         try MigrationPlanFile.write(plan, to: url)
@@ -166,5 +167,43 @@ import Testing
         try plan.encoded(pretty: false).write(to: url)
         let whole = try #require(throws: JobBridgeError.self) { try MigrationPlanFile(at: url) }
         #expect(whole.field == "line 1")
+    }
+
+    @Test func aHeaderOfAnotherFormatOrVersionIsRefusedAtLineOne() async throws {
+        let folder = try TemporaryFolder("planfile")
+        defer { folder.remove() }
+        let (_, url) = try await Self.handFile(folder, jobs: 2)
+        let lines = try Self.lines(url)
+        for (member, value) in [("format", JSONValue.string("something-else")), ("formatVersion", .int(2))] {
+            var header = try JSONValue(data: lines[0])
+            header[member] = value
+            try Self.write([try CanonicalJSON.data(header)] + lines.dropFirst(), to: url)
+            let error = try #require(throws: JobBridgeError.self) { try MigrationPlanFile(at: url) }
+            #expect(error.field == "line 1", "\(member)")
+            #expect(error.message.contains(member == "format" ? "something-else" : "version 2"), "\(error.message)")
+        }
+    }
+
+    @Test func aPlanFileReplacedAfterItWasOpenedIsRefused() async throws {
+        let folder = try TemporaryFolder("planfile")
+        defer { folder.remove() }
+        let (_, url) = try await Self.handFile(folder, jobs: 3)
+        let opened = try MigrationPlanFile(at: url)
+        let otherWorld = try await ExecutionWorld.make(jobs: 2)
+        defer { otherWorld.folder.remove() }
+        try MigrationPlanFile.write(try await otherWorld.plan(), to: url)
+        let error = try #require(await Self.readError(opened))
+        #expect(error.field == "line 1")
+        #expect(error.message.contains("replaced"))
+    }
+
+    /// Reads every job of an opened file, returning the error that stopped it.
+    static func readError(_ file: MigrationPlanFile) async -> JobBridgeError? {
+        do {
+            for try await _ in file.jobs {}
+            return nil
+        } catch {
+            return error as? JobBridgeError
+        }
     }
 }
