@@ -12,9 +12,11 @@ struct MigratePlanCommand: AsyncParsableCommand {
             Every selected source job gets an action (create, adopt, update, skip, blocked), a verdict \
             (exact, approximate, blocked, impossible) and its losses with codes and remedies. Exit code 3 \
             when a job is blocked (it needs a mapping or a decision). The plan is deterministic: the same \
-            inputs give the same bytes.
+            inputs give the same bytes. The file is JSON lines (a header line, then one planned job per \
+            line), written as jobs are planned; the other migrate commands read it as they go, and still \
+            read a whole-JSON plan written by an earlier version.
 
-            JSON (--json): the plan itself (as written to --out).
+            JSON (--json): the whole plan as one JSON object (JobBridgeMigration's MigrationPlan).
 
             Examples:
               jobbridge migrate plan --from sync --to nx1 --out plan.json
