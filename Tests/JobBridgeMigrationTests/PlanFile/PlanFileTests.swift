@@ -169,6 +169,18 @@ import Testing
         #expect(whole.field == "line 1")
     }
 
+    @Test func aJobLineMoreThanTheHeaderCountsIsRefusedNamingIt() async throws {
+        let folder = try TemporaryFolder("planfile")
+        defer { folder.remove() }
+        let (plan, url) = try await Self.handFile(folder, jobs: 3)
+        var lines = try Self.lines(url)
+        lines.insert(lines[2], at: 3)
+        try Self.write(lines, to: url)
+        let error = try #require(await Self.readError(url))
+        #expect(error.field == "line \(plan.jobs.count + 2)")
+        #expect(error.message.contains("one job more than the \(plan.jobs.count)"))
+    }
+
     @Test func aHeaderOfAnotherFormatOrVersionIsRefusedAtLineOne() async throws {
         let folder = try TemporaryFolder("planfile")
         defer { folder.remove() }
