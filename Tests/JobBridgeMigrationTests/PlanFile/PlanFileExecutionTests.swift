@@ -80,6 +80,30 @@ import Testing
         try await CrashResumeTests.expectConsistent(world: world, plan: plan, report: report)
     }
 
+    @Test func cutoverAndRollbackOfSomeJobsOfAFileTouchOnlyThose() async throws {
+        let world = try await ExecutionWorld.make(jobs: 6)
+        defer { world.folder.remove() }
+        let plan = try await world.plan()
+        let file = try MigrationPlanFile.write(plan, to: world.folder.file("plan.jsonl"))
+        let engine = try world.engine()
+        try await engine.apply(file, journal: world.journalURL, mapping: ConnectionMapping())
+        try await engine.verify(file, journal: world.journalURL)
+        let chosen = Set(plan.jobs.prefix(2).map(\.sourceID))
+        let cutOver = try await engine.cutover(
+            file, journal: world.journalURL, options: CutoverOptions(onlySourceIDs: chosen))
+        #expect(cutOver.totals.cutOver == 2)
+        #expect(Set(cutOver.jobs.filter(\.cutOver).map(\.sourceID)) == chosen)
+        let source = try world.source()
+        for job in plan.jobs.dropFirst(2) {
+            #expect(try await source.job(JobID(job.sourceID)).isEnabled == job.source.isEnabled, "\(job.sourceID)")
+        }
+        let first = try #require(plan.jobs.first?.sourceID)
+        let rolledBack = try await engine.rollback(
+            file, journal: world.journalURL, options: RollbackOptions(onlySourceIDs: [first]))
+        #expect(rolledBack.totals.rolledBack == 1)
+        #expect(rolledBack.jobs.filter(\.rolledBack).map(\.sourceID) == [first])
+    }
+
     @Test func aStalePlanFileIsRefusedWithNoMutatingCall() async throws {
         let world = try await ExecutionWorld.make(jobs: 4)
         defer { world.folder.remove() }
