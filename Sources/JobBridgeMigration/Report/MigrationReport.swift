@@ -125,9 +125,12 @@ public struct MigrationReport: Codable, Hashable, Sendable {
         totals.planned = plan.header.totals.jobs
         var jobs: [JobReport] = []
         jobs.reserveCapacity(plan.header.totals.jobs)
+        var pool = TextPool()
         let planned = try plan.makeIterator()
         while let job = try planned.next() {
             var report = Self.jobReport(job, journal: journal)
+            report.codes = report.codes.map { pool.share($0) }
+            report.losses = report.losses.map { pool.share($0) }
             if let found = run[job.sourceID] {
                 report.outcome = found.outcome
                 if found.alreadyMigrated, !report.codes.contains(LossCode.alreadyMigrated.rawValue) {
