@@ -54,7 +54,8 @@ let package = Package(
         .executable(name: "jobbridge-connect-bench", targets: ["ConnectListingBenchmark"]),
         .executable(name: "jobbridge-nx1-bench", targets: ["NX1ListingBenchmark"]),
         .executable(name: "jobbridge-request-bench", targets: ["RequestBenchmark"]),
-        .executable(name: "jobbridge-migration-bench", targets: ["MigrationBenchmark"]),
+        // The benchmarks' report and timing helpers, also for the Tools package's benchmarks.
+        .library(name: "BenchmarkSupport", targets: ["BenchmarkSupport"]),
     ] + adapterProducts,
     targets: [
         .target(name: "JobBridge"),
@@ -100,13 +101,6 @@ let package = Package(
             name: "RequestBenchmark",
             dependencies: ["JobBridge", "JobBridgeSync", "BenchmarkSupport"],
             path: "Benchmarks/RequestBenchmark"),
-        .executableTarget(
-            name: "MigrationBenchmark",
-            dependencies: ["JobBridge", "JobBridgeMigration", "JobBridgeTesting", "BenchmarkSupport"]
-                + adapters.flatMap { adapter -> [Target.Dependency] in
-                    ["JobBridge\(adapter.module)", "JobBridge\(adapter.module)Simulator"].map { .target(name: $0) }
-                },
-            path: "Benchmarks/MigrationBenchmark"),
     ] + adapterTargets,
     swiftLanguageModes: [.v6]
 )

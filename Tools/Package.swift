@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "jobbridge", targets: ["jobbridge"]),
         .executable(name: "jobbridge-transport-bench", targets: ["TransportBenchmark"]),
+        .executable(name: "jobbridge-migration-bench", targets: ["MigrationBenchmark"]),
         .library(name: "JobBridgeHTTPClient", targets: ["JobBridgeHTTPClient"]),
         .library(name: "JobBridgeLogging", targets: ["JobBridgeLogging"]),
         .library(name: "JobBridgeSimulatorServer", targets: ["JobBridgeSimulatorServer"]),
@@ -87,6 +88,22 @@ let package = Package(
                 .product(name: "JobBridgeSync", package: "JobBridge"),
             ],
             path: "Benchmarks/TransportBenchmark"),
+        // The migration engine applying a plan file against the served simulators, each in
+        // its own process (see Benchmarks/MigrationBenchmark/main.swift).
+        .executableTarget(
+            name: "MigrationBenchmark",
+            dependencies: [
+                "JobBridgeHTTPClient", "JobBridgeSimulatorServer",
+                .product(name: "BenchmarkSupport", package: "JobBridge"),
+                .product(name: "JobBridge", package: "JobBridge"),
+                .product(name: "JobBridgeMigration", package: "JobBridge"),
+                .product(name: "JobBridgeSimulation", package: "JobBridge"),
+                .product(name: "JobBridgeSync", package: "JobBridge"),
+                .product(name: "JobBridgeSyncSimulator", package: "JobBridge"),
+                .product(name: "JobBridgeNX1", package: "JobBridge"),
+                .product(name: "JobBridgeNX1Simulator", package: "JobBridge"),
+            ],
+            path: "Benchmarks/MigrationBenchmark"),
         .testTarget(
             name: "JobBridgeHTTPClientTests",
             dependencies: [

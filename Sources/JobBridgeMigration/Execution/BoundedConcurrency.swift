@@ -1,20 +1,24 @@
-/// Runs work over a sequence with at most `limit` items in flight: a sliding window over a
-/// task group, so memory holds `limit` items, not the whole sequence.
+/// Runs work over a plan's jobs with at most `limit` in flight: a sliding window over a
+/// task group, so memory holds `limit` planned jobs, not the plan. Jobs `include` rejects
+/// are passed over.
 ///
-/// The first error thrown by `body` (a cancellation included) cancels the rest and is
-/// rethrown. Per-item failures the caller wants to keep must be caught inside `body`.
-func forEach<S: Sequence & Sendable>(
-    _ items: S, concurrency limit: Int, _ body: @escaping @Sendable (S.Element) async throws -> Void
-) async throws where S.Element: Sendable {
+/// The first error (a bad plan line, or one thrown by `body`, a cancellation included)
+/// cancels the rest and is rethrown.
+func forEach(
+    _ plan: PlanInput, concurrency limit: Int, where include: (PlannedJob) -> Bool = { _ in true },
+    _ body: @escaping @Sendable (PlannedJob) async throws -> Void
+) async throws {
+    let jobs = try plan.makeIterator()
     try await withThrowingTaskGroup(of: Void.self) { group in
         var inFlight = 0
-        for item in items {
+        while let job = try jobs.next() {
+            guard include(job) else { continue }
             if inFlight >= max(limit, 1) {
                 try await group.next()
                 inFlight -= 1
             }
             try Task.checkCancellation()
-            group.addTask { try await body(item) }
+            group.addTask { try await body(job) }
             inFlight += 1
         }
         try await group.waitForAll()

@@ -23,7 +23,7 @@ extension MigrationEngine {
     ///    create that may have acted is never sent again before a probe says it did not.
     ///
     /// Applying a finished plan again sends no write: every job is `ALREADY_MIGRATED`.
-    /// Apply on a journal left by a crash is a resume (``resume(_:journal:mapping:)``).
+    /// Apply on a journal left by a crash is a resume (``resume(_:journal:mapping:)-(MigrationPlan,_,_)``).
     ///
     /// - Parameters:
     ///   - plan: The plan to run, exactly.
@@ -37,8 +37,25 @@ extension MigrationEngine {
     public func apply(_ plan: MigrationPlan, journal: URL, mapping: ConnectionMapping) async throws
         -> MigrationReport
     {
+        try await apply(PlanInput(plan), journal: journal, mapping: mapping)
+    }
+
+    /// Applies a plan read from a streamed plan file as apply goes (see
+    /// ``apply(_:journal:mapping:)-(MigrationPlan,_,_)``): at most
+    /// ``ExecutionOptions/concurrency`` planned jobs are held at a time.
+    ///
+    /// - Throws: as the in-memory form does; a bad line of the file is a `JobBridgeError`
+    ///   (`invalidDefinition`) naming the line.
+    @discardableResult
+    public func apply(_ plan: MigrationPlanFile, journal: URL, mapping: ConnectionMapping) async throws
+        -> MigrationReport
+    {
+        try await apply(PlanInput(plan), journal: journal, mapping: mapping)
+    }
+
+    func apply(_ plan: PlanInput, journal: URL, mapping: ConnectionMapping) async throws -> MigrationReport {
         try await withJournal(plan, at: journal) { session in
-            try await preflight(plan, needs: Self.applyNeeds(plan))
+            try await preflight(needs: Self.applyNeeds(plan.header))
             let listed = try await listTargets(capability: .listJobs)
             try await refuseIfStale(plan, mapping: mapping, targetJobs: listed)
             var index = TargetIndex(listed)
@@ -48,21 +65,20 @@ extension MigrationEngine {
             let outcomes = OutcomeCollector()
             channel.reset { counts in
                 counts = MigrationCounts()
-                counts.planned = plan.jobs.count
+                counts.planned = plan.header.totals.jobs
             }
-            channel.emit(.planned, message: "apply plan \(plan.planID): \(plan.jobs.count) jobs")
-            try await forEach(plan.jobs, concurrency: options.concurrency) { job in
-                let outcome = try await self.applyJob(
-                    job, plan: plan, session: session, index: frozen, initial: initial)
+            channel.emit(.planned, message: "apply plan \(plan.planID): \(plan.header.totals.jobs) jobs")
+            try await forEach(plan, concurrency: options.concurrency) { job in
+                let outcome = try await self.applyJob(job, session: session, index: frozen, initial: initial)
                 outcomes.set(job.sourceID, outcome)
             }
             channel.emit(.phaseEnded, message: "apply")
-            return MigrationReport(
-                plan: plan, journal: await session.state(), counts: channel.currentCounts, run: outcomes.all)
+            return try MigrationReport(
+                plan, journal: await session.state(), counts: channel.currentCounts, run: outcomes.all)
         }
     }
 
-    /// Resumes an interrupted apply: the same as ``apply(_:journal:mapping:)`` on the
+    /// Resumes an interrupted apply: the same as ``apply(_:journal:mapping:)-(MigrationPlan,_,_)`` on the
     /// journal the interrupted run left. Every intent without a result is reconciled by
     /// probing the target first; then the jobs not finished are applied.
     @discardableResult
@@ -72,12 +88,21 @@ extension MigrationEngine {
         try await apply(plan, journal: journal, mapping: mapping)
     }
 
+    /// Resumes an interrupted apply of a streamed plan file (see
+    /// ``resume(_:journal:mapping:)-(MigrationPlan,_,_)``).
+    @discardableResult
+    public func resume(_ plan: MigrationPlanFile, journal: URL, mapping: ConnectionMapping) async throws
+        -> MigrationReport
+    {
+        try await apply(plan, journal: journal, mapping: mapping)
+    }
+
     /// The operations apply needs on each side.
-    static func applyNeeds(_ plan: MigrationPlan) -> (source: [JobOperation], target: [JobOperation]) {
+    static func applyNeeds(_ plan: MigrationPlanHeader) -> (source: [JobOperation], target: [JobOperation]) {
         var target: [JobOperation] = [.listJobs]
-        let actions = Set(plan.jobs.map(\.action))
-        if actions.contains(.create) { target.append(.createJob) }
-        if actions.contains(.update) { target.append(.updateJob) }
+        let planned = { (action: MigrationAction) in (plan.totals.byAction[action.rawValue] ?? 0) > 0 }
+        if planned(.create) { target.append(.createJob) }
+        if planned(.update) { target.append(.updateJob) }
         return ([.getJob], target)
     }
 
@@ -91,12 +116,18 @@ extension MigrationEngine {
     }
 
     /// Resolves intents without a result by probing the target.
-    func reconcile(_ plan: MigrationPlan, session: JournalSession, index: inout TargetIndex) async throws {
+    func reconcile(_ plan: PlanInput, session: JournalSession, index: inout TargetIndex) async throws {
         let state = await session.state()
-        let pending = state.targets.filter { $0.value.pendingCreate }.map(\.key).sorted()
+        let pending = Set(state.targets.filter { $0.value.pendingCreate }.map(\.key))
         guard !pending.isEmpty else { return }
-        let planned = Dictionary(plan.jobs.map { ($0.sourceID, $0) }, uniquingKeysWith: { first, _ in first })
-        for key in pending {
+        let pendingSources = Set(pending.map(\.sourceID))
+        // One pass over the plan, keeping only the jobs with a pending create.
+        var planned: [String: PlannedJob] = [:]
+        let jobs = try plan.makeIterator()
+        while planned.count < pendingSources.count, let job = try jobs.next() {
+            if pendingSources.contains(job.sourceID), planned[job.sourceID] == nil { planned[job.sourceID] = job }
+        }
+        for key in pending.sorted() {
             guard let job = planned[key.sourceID], let target = job.targets.first(where: { $0.splitIndex == key.split })
             else { continue }
             if let found = index.find(target) {
@@ -116,7 +147,7 @@ extension MigrationEngine {
     }
 
     private func applyJob(
-        _ job: PlannedJob, plan: MigrationPlan, session: JournalSession, index: TargetIndex, initial: JournalState
+        _ job: PlannedJob, session: JournalSession, index: TargetIndex, initial: JournalState
     ) async throws -> MigrationReport.RunOutcome {
         channel.emit(.started, sourceID: job.sourceID) { $0.started += 1 }
         let outcome: JobOutcome

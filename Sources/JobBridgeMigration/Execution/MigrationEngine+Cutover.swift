@@ -27,16 +27,31 @@ extension MigrationEngine {
     public func cutover(_ plan: MigrationPlan, journal: URL, options cutover: CutoverOptions = CutoverOptions())
         async throws -> MigrationReport
     {
+        try await self.cutover(PlanInput(plan), journal: journal, options: cutover)
+    }
+
+    /// Cuts over the jobs of a streamed plan file, read as cutover goes (see
+    /// ``cutover(_:journal:options:)-(MigrationPlan,_,_)``).
+    @discardableResult
+    public func cutover(
+        _ plan: MigrationPlanFile, journal: URL, options cutover: CutoverOptions = CutoverOptions()
+    ) async throws -> MigrationReport {
+        try await self.cutover(PlanInput(plan), journal: journal, options: cutover)
+    }
+
+    func cutover(_ plan: PlanInput, journal: URL, options cutover: CutoverOptions) async throws -> MigrationReport {
         try await withJournal(plan, at: journal) { session in
-            try await preflight(plan, needs: ([.getJob], [.getJob]))
+            try await preflight(needs: ([.getJob], [.getJob]))
             let state = await session.state()
             channel.reset {
                 $0.cutOver = 0
                 $0.notCutOver = 0
             }
             channel.emit(.planned, message: "cutover plan \(plan.planID)")
-            let jobs = plan.jobs.filter { cutover.onlySourceIDs?.contains($0.sourceID) ?? true }
-            try await forEach(jobs, concurrency: options.concurrency) { job in
+            try await forEach(
+                plan, concurrency: options.concurrency,
+                where: { cutover.onlySourceIDs?.contains($0.sourceID) ?? true }
+            ) { job in
                 guard !job.targets.isEmpty, state.targets[TargetKey(sourceID: job.sourceID, split: 0)]?.origin != nil
                 else { return }
                 do {
@@ -60,7 +75,7 @@ extension MigrationEngine {
                 }
             }
             channel.emit(.phaseEnded, message: "cutover")
-            return MigrationReport(plan: plan, journal: await session.state(), counts: channel.currentCounts)
+            return try MigrationReport(plan, journal: await session.state(), counts: channel.currentCounts)
         }
     }
 

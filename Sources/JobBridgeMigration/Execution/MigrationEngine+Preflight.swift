@@ -4,7 +4,7 @@ import JobBridge
 extension MigrationEngine {
     /// Refuses the run (`PREFLIGHT_FAILED`, naming the capability and provider) when a
     /// provider does not declare an operation the phase needs.
-    func preflight(_ plan: MigrationPlan, needs: (source: [JobOperation], target: [JobOperation])) async throws {
+    func preflight(needs: (source: [JobOperation], target: [JobOperation])) async throws {
         for (calls, operations) in [(sourceCalls, needs.source), (targetCalls, needs.target)] {
             for operation in operations where !calls.supports(operation) {
                 throw MigrationError(
@@ -32,26 +32,26 @@ extension MigrationEngine {
     /// (`PLAN_STALE`, every reason listed), by the plan side's rules
     /// (``PlanStaleness``): each planned source job is read again (concurrently), the
     /// target's listing is the one apply already made.
-    func refuseIfStale(_ plan: MigrationPlan, mapping: ConnectionMapping, targetJobs: [Job]) async throws {
-        // Each source job is read and fingerprinted as it arrives; only the changed or
-        // missing ones are kept. The plan side's rules then see an unchanged job as the
-        // plan's own snapshot, so memory does not hold every source job at once.
+    func refuseIfStale(_ plan: PlanInput, mapping: ConnectionMapping, targetJobs: [Job]) async throws {
+        // Each source job is read and fingerprinted as it arrives; only the ids of the
+        // changed or missing ones are kept. A second pass over the plan then lists the
+        // reasons in the plan's order, so memory holds neither the source jobs nor the plan.
         let read = ReadJobs()
-        try await forEach(plan.jobs, concurrency: options.concurrency) { job in
+        try await forEach(plan, concurrency: options.concurrency) { job in
             do {
                 let current = try await self.sourceCalls.call { try await $0.job(JobID(job.sourceID)) }
                 if JobSnapshot(current).fingerprint != job.sourceFingerprint {
-                    read.set(job.sourceID, .success(current))
+                    read.set(job.sourceID, .changed)
                 }
             } catch let error as JobBridgeError where error.code == .notFound && error.httpStatus != 501 {
-                read.set(job.sourceID, .failure(error))
+                read.set(job.sourceID, .gone)
             } catch let error as JobBridgeError {
                 throw self.preflightFailure(error, provider: self.source.descriptor.name, capability: .getJob)
             }
         }
-        let reasons = try await PlanBridge.staleReasons(
-            plan, changed: read.all, source: source.descriptor, targetJobs: targetJobs, target: target.descriptor,
-            mapping: mapping)
+        let found = read.all
+        let reasons = try PlanStaleness.reasons(
+            plan, status: { found[$0.sourceID] ?? .unchanged }, targetJobs: targetJobs, mapping: mapping)
         guard reasons.isEmpty else {
             throw MigrationError(
                 .planStale, "plan \(plan.planID) is stale: \(reasons.count) change(s) since it was made; \(reasons[0])",
@@ -60,12 +60,12 @@ extension MigrationEngine {
     }
 }
 
-/// Jobs read by concurrent workers.
+/// What concurrent workers found of the source jobs that changed or are gone.
 final class ReadJobs: @unchecked Sendable {
     private let lock = NSLock()
-    private var jobs: [String: Result<Job, JobBridgeError>] = [:]
+    private var jobs: [String: PlanStaleness.SourceStatus] = [:]
 
-    func set(_ id: String, _ result: Result<Job, JobBridgeError>) { lock.withLock { jobs[id] = result } }
+    func set(_ id: String, _ status: PlanStaleness.SourceStatus) { lock.withLock { jobs[id] = status } }
 
-    var all: [String: Result<Job, JobBridgeError>] { lock.withLock { jobs } }
+    var all: [String: PlanStaleness.SourceStatus] { lock.withLock { jobs } }
 }

@@ -23,12 +23,31 @@ extension MigrationEngine {
     public func rollback(_ plan: MigrationPlan, journal: URL, options rollback: RollbackOptions = RollbackOptions())
         async throws -> MigrationReport
     {
+        try await self.rollback(PlanInput(plan), journal: journal, options: rollback)
+    }
+
+    /// Rolls back the jobs of a streamed plan file, read as rollback goes (see
+    /// ``rollback(_:journal:options:)-(MigrationPlan,_,_)``).
+    @discardableResult
+    public func rollback(
+        _ plan: MigrationPlanFile, journal: URL, options rollback: RollbackOptions = RollbackOptions()
+    ) async throws -> MigrationReport {
+        try await self.rollback(PlanInput(plan), journal: journal, options: rollback)
+    }
+
+    func rollback(_ plan: PlanInput, journal: URL, options rollback: RollbackOptions) async throws
+        -> MigrationReport
+    {
         try await withJournal(plan, at: journal) { session in
             let state = await session.state()
-            let jobs = plan.jobs.filter { rollback.onlySourceIDs?.contains($0.sourceID) ?? true }
+            let selected = { (job: PlannedJob) in rollback.onlySourceIDs?.contains(job.sourceID) ?? true }
             if rollback.targets == .delete && targetDeletesData {
-                let unconfirmed = jobs.flatMap { job in
-                    job.targets.compactMap { target -> String? in
+                // A first pass over the plan: only the ids of unconfirmed deletions are kept.
+                var unconfirmed: [String] = []
+                let jobs = try plan.makeIterator()
+                while let job = try jobs.next() {
+                    guard selected(job) else { continue }
+                    unconfirmed += job.targets.compactMap { target -> String? in
                         let known = state.targets[TargetKey(sourceID: job.sourceID, split: target.splitIndex)]
                         guard let known, known.origin == .create, known.rolledBack != .deleteTarget,
                             let id = known.targetID
@@ -51,7 +70,7 @@ extension MigrationEngine {
                 $0.rolledBack = 0
             }
             channel.emit(.planned, message: "rollback plan \(plan.planID)")
-            try await forEach(jobs, concurrency: options.concurrency) { job in
+            try await forEach(plan, concurrency: options.concurrency, where: selected) { job in
                 do {
                     try await self.rollBack(job, state: state, session: session, options: rollback)
                 } catch let error as JobBridgeError {
@@ -64,7 +83,7 @@ extension MigrationEngine {
                 }
             }
             channel.emit(.phaseEnded, message: "rollback")
-            return MigrationReport(plan: plan, journal: await session.state(), counts: channel.currentCounts)
+            return try MigrationReport(plan, journal: await session.state(), counts: channel.currentCounts)
         }
     }
 

@@ -11,15 +11,26 @@ extension MigrationEngine {
     /// passes. Writes nothing to either provider.
     @discardableResult
     public func verify(_ plan: MigrationPlan, journal: URL) async throws -> MigrationReport {
+        try await verify(PlanInput(plan), journal: journal)
+    }
+
+    /// Verifies the targets of a streamed plan file, read as verify goes (see
+    /// ``verify(_:journal:)-(MigrationPlan,_)``).
+    @discardableResult
+    public func verify(_ plan: MigrationPlanFile, journal: URL) async throws -> MigrationReport {
+        try await verify(PlanInput(plan), journal: journal)
+    }
+
+    func verify(_ plan: PlanInput, journal: URL) async throws -> MigrationReport {
         try await withJournal(plan, at: journal) { session in
-            try await preflight(plan, needs: ([], [.getJob]))
+            try await preflight(needs: ([], [.getJob]))
             let state = await session.state()
             channel.reset {
                 $0.verified = 0
                 $0.mismatched = 0
             }
             channel.emit(.planned, message: "verify plan \(plan.planID)")
-            try await forEach(plan.jobs, concurrency: options.concurrency) { job in
+            try await forEach(plan, concurrency: options.concurrency) { job in
                 for target in job.targets {
                     let key = TargetKey(sourceID: job.sourceID, split: target.splitIndex)
                     guard let known = state.targets[key], let id = known.targetID, known.origin != nil else { continue }
@@ -28,7 +39,7 @@ extension MigrationEngine {
                 }
             }
             channel.emit(.phaseEnded, message: "verify")
-            return MigrationReport(plan: plan, journal: await session.state(), counts: channel.currentCounts)
+            return try MigrationReport(plan, journal: await session.state(), counts: channel.currentCounts)
         }
     }
 

@@ -4,6 +4,10 @@ import JobBridge
 /// Runs a ``MigrationPlan``: apply, resume, verify, cutover and rollback, each its own call,
 /// each driven by the plan and by the write-ahead journal beside it.
 ///
+/// Every phase takes the plan in memory (``MigrationPlan``) or on disk
+/// (``MigrationPlanFile``, read as the phase goes: memory holds a few planned jobs at a
+/// time, plus the journal's per-target state); both go through the same code.
+///
 /// ```swift
 /// let engine = MigrationEngine(source: sync, target: nx1)
 /// let journal = planURL.appendingPathExtension("journal")
@@ -49,7 +53,7 @@ public final class MigrationEngine: Sendable {
 
     /// Runs `body` holding the journal's lease, with the journal open; releases both after.
     func withJournal<Result: Sendable>(
-        _ plan: MigrationPlan, at url: URL, _ body: (JournalSession) async throws -> Result
+        _ plan: PlanInput, at url: URL, _ body: (JournalSession) async throws -> Result
     ) async throws -> Result {
         let lock = try JournalLock.acquire(
             journal: url, lease: options.lease, breakLock: options.breakLock, now: options.now)

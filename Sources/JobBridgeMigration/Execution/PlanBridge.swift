@@ -2,8 +2,8 @@ import Foundation
 import JobBridge
 
 /// The plan side's helpers the engine calls, in one place: finding a planned target among
-/// target jobs (``TargetLookup/find(in:)``), comparing a read-back target with the plan
-/// (``PlanVerification``), and telling whether a plan is stale (``PlanStaleness``).
+/// target jobs (``TargetLookup/find(in:)``) and comparing a read-back target with the plan
+/// (``PlanVerification``). Staleness is ``PlanStaleness``, called directly.
 enum PlanBridge {
     /// The job among `jobs` that is `target`, by the target's lookup strategy.
     static func find(_ target: PlannedTarget, in jobs: [Job]) -> Job? {
@@ -14,51 +14,4 @@ enum PlanBridge {
     static func compare(_ target: PlannedTarget, readBack: Job, cutOver: Bool) -> [Loss] {
         PlanVerification.compare(planned: target, readBack: readBack, stage: cutOver ? .cutOver : .staged)
     }
-
-    /// Every reason the plan is stale, by the plan side's rules, from the jobs the engine
-    /// read already: `changed` holds the source jobs whose fingerprint differs from the plan
-    /// (or the error that says they are gone); every other planned job is unchanged and is
-    /// answered from the plan's own snapshot.
-    static func staleReasons(
-        _ plan: MigrationPlan, changed: [String: Result<Job, JobBridgeError>], source: ProviderDescriptor,
-        targetJobs: [Job], target: ProviderDescriptor, mapping: ConnectionMapping
-    ) async throws -> [String] {
-        var positions: [String: Int] = [:]
-        for (index, job) in plan.jobs.enumerated() { positions[job.sourceID] = index }
-        let snapshots = positions
-        let sourceSide = Prefetched(
-            descriptor: source, listing: [],
-            read: { id in
-                if let found = changed[id] { return try found.get() }
-                guard let index = snapshots[id] else {
-                    throw JobBridgeError(.notFound, "job \(id) was not read", provider: source.name, operation: .getJob)
-                }
-                return try plan.jobs[index].source.job()
-            })
-        // A target job read whole by the planner is answered from the listing apply made.
-        let listed = Dictionary(targetJobs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        let targetSide = Prefetched(
-            descriptor: target, listing: targetJobs,
-            read: { id in
-                guard let job = listed[id] else {
-                    throw JobBridgeError(.notFound, "job \(id) was not read", provider: target.name, operation: .getJob)
-                }
-                return job
-            })
-        return try await PlanStaleness.reasons(plan, source: sourceSide, target: targetSide, mapping: mapping)
-    }
-}
-
-/// A provider that answers reads from jobs already read.
-private struct Prefetched: JobProvider {
-    let descriptor: ProviderDescriptor
-    let listing: [Job]
-    let read: @Sendable (String) throws -> Job
-
-    func jobs() -> PagedSequence<Job> {
-        let listing = listing
-        return .single { listing }
-    }
-
-    func job(_ id: JobID) async throws -> Job { try read(id.rawValue) }
 }

@@ -94,7 +94,7 @@ public struct JournalState: Sendable {
             pendingTargetSteps[key, default: []].insert(step)
             if step == .create || step == .recreateTarget { target.pendingCreate = true }
         case .result:
-            pendingTargetSteps[key]?.remove(step)
+            settle(step, of: key)
             target.failureCode = nil
             target.failureMessage = nil
             switch step {
@@ -116,7 +116,7 @@ public struct JournalState: Sendable {
             default: break
             }
         case .failed:
-            pendingTargetSteps[key]?.remove(step)
+            settle(step, of: key)
             if step == .create { target.pendingCreate = false }
             target.failureCode = record.code
             target.failureMessage = record.message
@@ -131,6 +131,14 @@ public struct JournalState: Sendable {
             break
         }
         targets[key] = target
+    }
+
+    /// A target step answered: no longer pending (a target left with none pending keeps no
+    /// entry, so that the state holds nothing per finished target but ``targets``).
+    private mutating func settle(_ step: JournalRecord.Step, of key: TargetKey) {
+        guard var steps = pendingTargetSteps[key] else { return }
+        steps.remove(step)
+        pendingTargetSteps[key] = steps.isEmpty ? nil : steps
     }
 
     private mutating func applySource(_ record: JournalRecord, step: JournalRecord.Step, sourceID: String) {

@@ -48,17 +48,21 @@ public actor MigrationJournal {
         self.synchronizes = synchronizes
         self.now = now
         let manager = FileManager.default
-        var existing: [JournalRecord] = []
+        var folded = JournalState(records: [])
+        var count = 0
         if manager.fileExists(atPath: url.path) {
-            let contents = try JournalReader.read(at: url)
-            if let header = contents.records.first {
-                guard header.kind == .header, header.planID == planID else {
-                    throw ExecutionErrors.journal(
-                        "journal \(url.lastPathComponent) belongs to plan \(header.planID ?? "?"), not \(planID)",
-                        field: "planID")
+            // Folded record by record as it is read: memory holds the state, not the records.
+            let contents = try JournalReader.scan(at: url) { record, index in
+                if index == 0 {
+                    guard record.kind == .header, record.planID == planID else {
+                        throw ExecutionErrors.journal(
+                            "journal \(url.lastPathComponent) belongs to plan \(record.planID ?? "?"), not \(planID)",
+                            field: "planID")
+                    }
                 }
+                folded.apply(record)
             }
-            existing = contents.records
+            count = contents.recordCount
             if contents.validLength < contents.fileLength {
                 // Cut the torn line off, so the next record starts on a line of its own.
                 let fix = try FileHandle(forWritingTo: url)
@@ -72,16 +76,17 @@ public actor MigrationJournal {
         }
         let handle = try FileHandle(forWritingTo: url)
         try handle.seekToEnd()
-        if existing.isEmpty {
+        if count == 0 {
             let (header, line) = try Self.line(for: JournalRecord(.header, planID: planID), sequence: 0, now: now)
             try handle.write(contentsOf: line)
             if synchronizes { try handle.synchronize() }
-            existing = [header]
+            folded.apply(header)
+            count = 1
         }
         self.handle = handle
         self.syncer = JournalSyncer(descriptor: handle.fileDescriptor, mark: mark)
-        count = existing.count
-        folded = JournalState(records: existing)
+        self.count = count
+        self.folded = folded
     }
 
     /// What the journal says so far (the records read at opening and those appended since),
@@ -159,60 +164,103 @@ public enum JournalReader {
         return decoder
     }()
 
+    /// The longest journal line read, in bytes: far above any record (a snapshot of a
+    /// whole job included), low enough that a corrupt file cannot exhaust memory.
+    static let maximumLineLength = 64 * 1024 * 1024
+
     /// Reads the journal at `url`. A last line without its newline is dropped (its append
     /// never returned); any other bad line, or a record of another format version, is refused
     /// with an error naming the line.
     public static func read(at url: URL) throws -> Contents {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ExecutionErrors.journal("cannot read journal \(url.lastPathComponent)", field: "journal")
-        }
-        return try read(data, name: url.lastPathComponent)
+        var records: [JournalRecord] = []
+        let scanned = try scan(at: url) { record, _ in records.append(record) }
+        return Contents(
+            records: records, hadTornTail: scanned.hadTornTail, validLength: scanned.validLength,
+            fileLength: scanned.fileLength)
     }
 
     /// Reads journal bytes (see ``read(at:)``); `name` names the journal in errors.
     public static func read(_ data: Data, name: String = "journal") throws -> Contents {
         var records: [JournalRecord] = []
-        var start = data.startIndex
+        var reader = LineReader(data: data, maximumLength: maximumLineLength)
+        let scanned = try scan(&reader, name: name, fileLength: data.count) { record, _ in records.append(record) }
+        return Contents(
+            records: records, hadTornTail: scanned.hadTornTail, validLength: scanned.validLength,
+            fileLength: scanned.fileLength)
+    }
+
+    /// What a scan found besides the records.
+    struct Scanned {
+        var recordCount: Int
+        var hadTornTail: Bool
+        var validLength: Int
+        var fileLength: Int
+    }
+
+    /// Reads the journal at `url` in chunks, handing each complete record (and its index)
+    /// to `body` as it is read: memory holds one line, not the file.
+    static func scan(at url: URL, _ body: (JournalRecord, Int) throws -> Void) throws -> Scanned {
+        let name = url.lastPathComponent
+        var reader: LineReader
+        let fileLength: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            fileLength = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            reader = try LineReader(url: url, maximumLength: maximumLineLength)
+        } catch {
+            throw ExecutionErrors.journal("cannot read journal \(name)", field: "journal")
+        }
+        defer { reader.close() }
+        return try scan(&reader, name: name, fileLength: fileLength, body)
+    }
+
+    private static func scan(
+        _ reader: inout LineReader, name: String, fileLength: Int, _ body: (JournalRecord, Int) throws -> Void
+    ) throws -> Scanned {
+        var count = 0
         var validLength = 0
-        var lineNumber = 0
         var torn = false
-        while start < data.endIndex {
-            lineNumber += 1
-            let newline = data[start...].firstIndex(of: 0x0A)
-            let end = newline ?? data.endIndex
-            let line = data[start..<end]
-            if !line.isEmpty {
+        while true {
+            let next: LineReader.Line?
+            do {
+                next = try reader.next()
+            } catch let error as LineReader.TooLong {
+                throw ExecutionErrors.journal(
+                    "journal \(name) line \(error.line) is longer than \(error.limit) bytes",
+                    field: "line \(error.line)")
+            } catch {
+                throw ExecutionErrors.journal("cannot read journal \(name)", field: "journal")
+            }
+            guard let line = next else { break }
+            if !line.bytes.isEmpty {
                 let record: JournalRecord
                 do {
-                    record = try decoder.decode(JournalRecord.self, from: line)
+                    record = try decoder.decode(JournalRecord.self, from: line.bytes)
                 } catch {
-                    guard newline == nil else {
+                    guard !line.terminated else {
                         throw ExecutionErrors.journal(
-                            "journal \(name) line \(lineNumber) is not a record", field: "line \(lineNumber)")
+                            "journal \(name) line \(line.number) is not a record", field: "line \(line.number)")
                     }
                     torn = true
                     break
                 }
                 guard record.version == JobBridgeMigration.formatVersion else {
                     throw ExecutionErrors.journal(
-                        "journal \(name) line \(lineNumber) has format version \(record.version); this library reads \(JobBridgeMigration.formatVersion)",
-                        field: "line \(lineNumber).version")
+                        "journal \(name) line \(line.number) has format version \(record.version); this library reads \(JobBridgeMigration.formatVersion)",
+                        field: "line \(line.number).version")
                 }
-                if newline == nil {
+                if !line.terminated {
                     // A record whose newline never reached the disk: its append did not
                     // return, so it is dropped like any torn line (resume probes instead).
                     torn = true
                     break
                 }
-                records.append(record)
+                try body(record, count)
+                count += 1
             }
-            guard let newline else { break }
-            start = data.index(after: newline)
-            validLength = start - data.startIndex
+            guard line.terminated else { break }
+            validLength = line.end
         }
-        return Contents(records: records, hadTornTail: torn, validLength: validLength, fileLength: data.count)
+        return Scanned(recordCount: count, hadTornTail: torn, validLength: validLength, fileLength: fileLength)
     }
 }

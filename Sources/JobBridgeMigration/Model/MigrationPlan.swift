@@ -128,15 +128,23 @@ public struct PlanTotals: Hashable, Sendable, Codable {
 
     /// The totals of some planned jobs.
     public init(_ jobs: [PlannedJob]) {
-        self.jobs = jobs.count
-        targets = jobs.reduce(0) { $0 + $1.targets.count }
-        var verdicts = Dictionary(uniqueKeysWithValues: MigrationVerdict.allCases.map { ($0.rawValue, 0) })
-        var actions = Dictionary(uniqueKeysWithValues: MigrationAction.allCases.map { ($0.rawValue, 0) })
-        for job in jobs {
-            verdicts[job.verdict.rawValue, default: 0] += 1
-            actions[job.action.rawValue, default: 0] += 1
-        }
-        byVerdict = verdicts
-        byAction = actions
+        self.init()
+        for job in jobs { add(job) }
+    }
+
+    /// The totals of no job (every verdict and action at zero).
+    init() {
+        jobs = 0
+        targets = 0
+        byVerdict = Dictionary(uniqueKeysWithValues: MigrationVerdict.allCases.map { ($0.rawValue, 0) })
+        byAction = Dictionary(uniqueKeysWithValues: MigrationAction.allCases.map { ($0.rawValue, 0) })
+    }
+
+    /// Counts one more job: how a plan written job by job keeps its totals.
+    mutating func add(_ job: PlannedJob) {
+        jobs += 1
+        targets += job.targets.count
+        byVerdict[job.verdict.rawValue, default: 0] += 1
+        byAction[job.action.rawValue, default: 0] += 1
     }
 }

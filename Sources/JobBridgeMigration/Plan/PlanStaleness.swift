@@ -26,34 +26,60 @@ public enum PlanStaleness {
     public static func reasons(
         _ plan: MigrationPlan, sourceJobs: [String: Job], targetJobs: [Job], mapping: ConnectionMapping
     ) -> [String] {
-        var reasons: [String] = []
-        if mapping.fingerprint != plan.mappingFingerprint {
-            reasons.append("the mapping changed (fingerprint \(mapping.fingerprint), plan \(plan.mappingFingerprint))")
+        let input = PlanInput(plan)
+        let status = { (job: PlannedJob) -> SourceStatus in
+            guard let current = sourceJobs[job.sourceID] else { return .gone }
+            return JobSnapshot(current).fingerprint != job.sourceFingerprint ? .changed : .unchanged
         }
-        for job in plan.jobs {
-            guard let current = sourceJobs[job.sourceID] else {
-                reasons.append("source job \(job.sourceID) ('\(job.sourceName)') no longer exists")
-                continue
-            }
-            if JobSnapshot(current).fingerprint != job.sourceFingerprint {
-                reasons.append("source job \(job.sourceID) ('\(job.sourceName)') changed since the plan was made")
-            }
+        // A plan in memory cannot fail to be read.
+        return (try? reasons(input, status: status, targetJobs: targetJobs, mapping: mapping)) ?? []
+    }
+
+    /// What became of a planned source job since the plan was made.
+    enum SourceStatus {
+        case unchanged, changed, gone
+    }
+
+    /// Every reason the plan is stale, in one pass over its jobs (memory or file): `status`
+    /// says what became of each planned source job; `targetJobs` are the target's jobs.
+    static func reasons(
+        _ plan: PlanInput, status: (PlannedJob) -> SourceStatus, targetJobs: [Job], mapping: ConnectionMapping
+    ) throws -> [String] {
+        var reasons: [String] = []
+        if mapping.fingerprint != plan.header.mappingFingerprint {
+            reasons.append(
+                "the mapping changed (fingerprint \(mapping.fingerprint), plan \(plan.header.mappingFingerprint))")
         }
         let live = targetJobs.filter { $0.providerData?["is_deleted"]?.boolValue != true }
+        // The first live job of each name, by its position: a lookup per planned target
+        // instead of a scan of the target's jobs.
+        var firstByName: [String: Int] = [:]
+        for (index, job) in live.enumerated() where firstByName[job.name] == nil { firstByName[job.name] = index }
+        let index = TargetIndex(live)
         var conflicts: [String] = []
-        for job in plan.jobs {
-            for planned in job.targets where planned.lookup.find(in: live) == nil {
+        let jobs = try plan.makeIterator()
+        while let job = try jobs.next() {
+            switch status(job) {
+            case .gone:
+                reasons.append("source job \(job.sourceID) ('\(job.sourceName)') no longer exists")
+            case .changed:
+                reasons.append("source job \(job.sourceID) ('\(job.sourceName)') changed since the plan was made")
+            case .unchanged:
+                break
+            }
+            for planned in job.targets where index.find(planned) == nil {
                 guard planned.expectedName != nil else { continue }
                 let name = Planner.withoutProvenanceSuffix(job.sourceName)
                 let base = job.targets.count > 1 ? "\(name) #\(planned.splitIndex + 1)" : name
                 let expected = planned.lookup.strategy == .nameSuffix ? base + planned.provenanceKey.nameSuffix : base
-                if let existing = live.first(where: { $0.name == base || $0.name == expected }) {
-                    conflicts.append("\(job.sourceID)|\(planned.splitIndex)|\(existing.id.rawValue)")
+                let positions = [firstByName[base], firstByName[expected]].compactMap { $0 }
+                if let first = positions.min() {
+                    conflicts.append("\(job.sourceID)|\(planned.splitIndex)|\(live[first].id.rawValue)")
                 }
             }
         }
         let names = (try? Fingerprint(of: conflicts.sorted())) ?? Fingerprint(text: "")
-        if names != plan.targetNamesFingerprint {
+        if names != plan.header.targetNamesFingerprint {
             reasons.append("the target's jobs with the planned names changed since the plan was made")
         }
         return reasons

@@ -28,15 +28,43 @@ extension JobBridgeMigration {
         mapping: ConnectionMapping = ConnectionMapping(), options: MigrationOptions = MigrationOptions(),
         previous: MigrationPlan? = nil
     ) async throws -> MigrationPlan {
-        let jobs = try await Planner.selectedJobs(source, selection)
-        let sourceConnections = try await Planner.connections(of: source)
-        let targetConnections = try await Planner.connections(of: target)
-        let targetJobs = try await Planner.listedJobs(target)
-        let planner = Planner(
-            source: source.descriptor, target: target.descriptor, mapping: mapping, options: options,
-            sourceConnections: sourceConnections, targetConnections: targetConnections, targetJobs: targetJobs,
-            written: Planner.written(by: previous))
-        return planner.plan(jobs)
+        let (planner, listing) = try await Planner.prepare(
+            from: source, selection: selection, to: target, mapping: mapping, options: options, previous: previous)
+        var planned: [PlannedJob] = []
+        let header = try await planner.plan(listing, from: source) { planned.append($0) }
+        return header.plan(jobs: planned.map { planner.settingPlanID($0, header.planID) })
+    }
+
+    /// Plans as ``plan(from:selection:to:mapping:options:previous:)`` does, writing each
+    /// planned job to a streamed plan file at `url` as soon as it is planned
+    /// (``MigrationPlanWriter``) instead of holding the plan; the file's bytes are those
+    /// ``MigrationPlanFile/write(_:to:)`` writes for the in-memory plan.
+    ///
+    /// What planning holds whole: the selected source jobs as listed (sorted by id; each is
+    /// fetched whole, tasks included, only when its turn comes and released after), the
+    /// target's jobs (for provenance and name conflicts), both connection lists, and per
+    /// job its id and fingerprint (the plan id is a fingerprint of them all). The plan id is
+    /// written into each job's carried content when the file is finished.
+    ///
+    /// - Returns: The plan file, opened.
+    /// - Throws: as the in-memory form does; `JobBridgeError.Code.configuration` when the
+    ///   file cannot be written (nothing is left at `url` then).
+    @discardableResult
+    public static func plan(
+        from source: any JobProvider, selection: JobSelection = .all, to target: any JobProvider,
+        mapping: ConnectionMapping = ConnectionMapping(), options: MigrationOptions = MigrationOptions(),
+        previous: MigrationPlan? = nil, writingTo url: URL
+    ) async throws -> MigrationPlanFile {
+        let (planner, listing) = try await Planner.prepare(
+            from: source, selection: selection, to: target, mapping: mapping, options: options, previous: previous)
+        let writer = try MigrationPlanWriter(to: url)
+        do {
+            let header = try await planner.plan(listing, from: source) { try writer.add($0) }
+            return try writer.finish(header) { planner.settingPlanID($0, header.planID) }
+        } catch {
+            writer.discard()
+            throw error
+        }
     }
 }
 
@@ -65,26 +93,46 @@ struct Planner {
         return written
     }
 
-    static func selectedJobs(_ provider: any JobProvider, _ selection: JobSelection) async throws -> [Job] {
+    /// Reads what planning needs besides the selected jobs themselves, and the selection
+    /// as listed.
+    static func prepare(
+        from source: any JobProvider, selection: JobSelection, to target: any JobProvider,
+        mapping: ConnectionMapping, options: MigrationOptions, previous: MigrationPlan?
+    ) async throws -> (Planner, Listing) {
+        let listing = try await Planner.selectedJobs(source, selection)
+        let sourceConnections = try await Planner.connections(of: source)
+        let targetConnections = try await Planner.connections(of: target)
+        let targetJobs = try await Planner.listedJobs(target)
+        let planner = Planner(
+            source: source.descriptor, target: target.descriptor, mapping: mapping, options: options,
+            sourceConnections: sourceConnections, targetConnections: targetConnections, targetJobs: targetJobs,
+            written: Planner.written(by: previous))
+        return (planner, listing)
+    }
+
+    /// The selected source jobs, sorted by id, and whether each must still be read whole
+    /// (its tasks are read per job) when its turn comes.
+    struct Listing {
+        var jobs: [Job]
+        var fetchesWhole: Bool
+    }
+
+    static func selectedJobs(_ provider: any JobProvider, _ selection: JobSelection) async throws -> Listing {
         var jobs: [Job] = []
         switch selection {
         case .ids(let ids):
             for id in Set(ids).sorted() { jobs.append(try await provider.job(id)) }
-            return jobs
+            return Listing(jobs: jobs, fetchesWhole: false)
         case .all, .matching:
             for try await job in provider.jobs() {
                 if case .matching(let predicate) = selection, !predicate(job) { continue }
                 jobs.append(job)
             }
         }
-        var whole: [Job] = []
         let fetch =
             provider.descriptor.capabilities.supports(.getJob)
             && provider.descriptor.migration.taskModel == .orderedList
-        for job in jobs.sorted(by: { $0.id < $1.id }) {
-            whole.append(fetch && job.tasks.isEmpty ? try await provider.job(job.id) : job)
-        }
-        return whole
+        return Listing(jobs: jobs.sorted(by: { $0.id < $1.id }), fetchesWhole: fetch)
     }
 
     static func connections(of provider: any JobProvider) async throws -> [ProviderConnection]? {
@@ -137,31 +185,67 @@ struct Planner {
         var lookup: TargetLookup
     }
 
-    func plan(_ jobs: [Job]) -> MigrationPlan {
-        var drafts = jobs.map(draft)
-        // Pass 2: provenance and name conflicts, then the plan id.
+    /// The plan id every job is planned with until the real one is known (it is a
+    /// fingerprint of every job's); ``settingPlanID(_:_:)`` puts the real one in.
+    static let pendingPlanID = "pending"
+
+    /// Plans the listed jobs one at a time, in order: each is read whole when the listing
+    /// left its tasks out, drafted, matched against the target's jobs (provenance and name
+    /// conflicts) and finished, then handed to `emit` (with ``pendingPlanID``) and
+    /// released. Returns the header, with the plan id; its totals are left to the caller.
+    func plan(
+        _ listing: Listing, from provider: any JobProvider, emit: (PlannedJob) throws -> Void
+    ) async throws -> MigrationPlanHeader {
+        var remaining = listing.jobs
+        remaining.reverse()
         var conflicts: [String] = []
-        var resolutions: [[Resolution]] = []
-        for index in drafts.indices {
+        var fingerprints: [String] = []
+        fingerprints.reserveCapacity(remaining.count)
+        while let listed = remaining.popLast() {
+            let job = listing.fetchesWhole && listed.tasks.isEmpty ? try await provider.job(listed.id) : listed
+            var draft = draft(job)
             var row: [Resolution] = []
-            for targetIndex in drafts[index].targets.indices {
-                let resolution = resolve(&drafts[index].targets[targetIndex], sourceName: drafts[index].job.name)
+            for targetIndex in draft.targets.indices {
+                let resolution = resolve(&draft.targets[targetIndex], sourceName: draft.job.name)
                 if let conflict = resolution.conflictID {
-                    conflicts.append("\(drafts[index].job.id.rawValue)|\(targetIndex)|\(conflict)")
+                    conflicts.append("\(draft.job.id.rawValue)|\(targetIndex)|\(conflict)")
                 }
                 row.append(resolution)
             }
-            resolutions.append(row)
+            fingerprints.append("\(draft.job.id.rawValue)=\(draft.fingerprint)")
+            try emit(finish(draft, row, planID: Self.pendingPlanID))
         }
         let targetNames = (try? Fingerprint(of: conflicts.sorted())) ?? Fingerprint(text: "")
         let planID = Self.planID(
             source: source, target: target, mapping: mapping, options: options, targetNames: targetNames,
-            fingerprints: drafts.map { "\($0.job.id.rawValue)=\($0.fingerprint)" })
-        let planned = zip(drafts, resolutions).map { finish($0, $1, planID: planID) }
-        return MigrationPlan(
+            fingerprints: fingerprints)
+        return MigrationPlanHeader(
             planID: planID, sourceProvider: source.name, sourceScope: source.migration.scope,
             targetProvider: target.name, targetScope: target.migration.scope, mappingFingerprint: mapping.fingerprint,
-            targetNamesFingerprint: targetNames, options: options, jobs: planned)
+            targetNamesFingerprint: targetNames, options: options, totals: PlanTotals())
+    }
+
+    /// The job with `planID` in the content its targets carry (where the target has a
+    /// free slot): what ``finish(_:_:planID:)`` would have written with the real id.
+    func settingPlanID(_ job: PlannedJob, _ planID: String) -> PlannedJob {
+        guard let member = ContentTranslation.freeSlotMember(target.migration) else { return job }
+        var job = job
+        job.targets = job.targets.map { planned in
+            var planned = planned
+            planned.definition.settings[member] = Self.setting(planID, in: planned.definition.settings[member])
+            if var cutover = planned.cutoverDefinition {
+                cutover.settings[member] = Self.setting(planID, in: cutover.settings[member])
+                planned.cutoverDefinition = cutover
+            }
+            return planned
+        }
+        return job
+    }
+
+    private static func setting(_ planID: String, in carried: JSONValue?) -> JSONValue? {
+        guard case .object(var members)? = carried, members["planID"] != nil else { return carried }
+        members["planID"] = .string(planID)
+        return .object(members)
     }
 
     static func planID(

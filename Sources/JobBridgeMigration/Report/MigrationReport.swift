@@ -101,15 +101,36 @@ public struct MigrationReport: Codable, Hashable, Sendable {
         plan: MigrationPlan, journal: JournalState, counts: MigrationCounts? = nil,
         run: [String: RunOutcome] = [:]
     ) {
+        // A plan in memory cannot fail to be read.
+        self = (try? Self(PlanInput(plan), journal: journal, counts: counts, run: run)) ?? Self(empty: plan)
+    }
+
+    /// The report of a streamed plan file (read once, job by job) and what its journal says.
+    ///
+    /// - Throws: a bad line of the file (`JobBridgeError.Code.invalidDefinition` naming it).
+    public init(planFile: MigrationPlanFile, journal: JournalState) throws {
+        try self.init(PlanInput(planFile), journal: journal)
+    }
+
+    /// The report of a plan (memory or file, read once, job by job) and what its journal says.
+    init(
+        _ plan: PlanInput, journal: JournalState, counts: MigrationCounts? = nil, run: [String: RunOutcome] = [:]
+    ) throws {
         formatVersion = JobBridgeMigration.formatVersion
-        planID = plan.planID
-        sourceProvider = plan.sourceProvider
-        targetProvider = plan.targetProvider
-        planTotals = plan.totals
+        planID = plan.header.planID
+        sourceProvider = plan.header.sourceProvider
+        targetProvider = plan.header.targetProvider
+        planTotals = plan.header.totals
         var totals = MigrationCounts()
-        totals.planned = plan.jobs.count
-        jobs = plan.jobs.map { job in
+        totals.planned = plan.header.totals.jobs
+        var jobs: [JobReport] = []
+        jobs.reserveCapacity(plan.header.totals.jobs)
+        var pool = TextPool()
+        let planned = try plan.makeIterator()
+        while let job = try planned.next() {
             var report = Self.jobReport(job, journal: journal)
+            report.codes = report.codes.map { pool.share($0) }
+            report.losses = report.losses.map { pool.share($0) }
             if let found = run[job.sourceID] {
                 report.outcome = found.outcome
                 if found.alreadyMigrated, !report.codes.contains(LossCode.alreadyMigrated.rawValue) {
@@ -123,11 +144,23 @@ public struct MigrationReport: Codable, Hashable, Sendable {
             if report.rolledBack { totals.rolledBack += 1 }
             totals.verified += report.targets.filter { $0.verified == true }.count
             totals.mismatched += report.targets.filter { $0.verified == false }.count
-            return report
+            jobs.append(report)
         }
+        self.jobs = jobs
         totals.started = counts?.started ?? totals.finished
         totals.notCutOver = counts?.notCutOver ?? 0
         self.totals = totals
+    }
+
+    /// A report with no job (never reached: a plan in memory is always read).
+    private init(empty plan: MigrationPlan) {
+        formatVersion = JobBridgeMigration.formatVersion
+        planID = plan.planID
+        sourceProvider = plan.sourceProvider
+        targetProvider = plan.targetProvider
+        planTotals = plan.totals
+        totals = MigrationCounts()
+        jobs = []
     }
 
     /// Whether a job failed or is blocked: the exit status of a tool should be non-zero.

@@ -24,6 +24,33 @@ import Testing
         #expect(!contents.hadTornTail)
     }
 
+    @Test func aTornLastLineOfAJournalLongerThanOneReadChunkIsCutAtTheRightByte() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.file("plan.journal")
+        let journal = try MigrationJournal(at: url, planID: "p1", synchronizes: false)
+        for index in 0..<1_200 {
+            try await journal.append(
+                JournalRecord(.intent, step: .create, sourceID: "source-\(index)", split: 0, provenanceKey: "k\(index)")
+            )
+        }
+        try await journal.close()
+        let whole = try Data(contentsOf: url)
+        #expect(whole.count > 2 * 64 * 1024)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"kind":"result","sequence":1201,"sour"#.utf8))
+        try handle.close()
+        let reopened = try MigrationJournal(at: url, planID: "p1", synchronizes: false)
+        #expect(await reopened.recordCount == 1_201)
+        try await reopened.append(JournalRecord(.result, step: .create, sourceID: "source-0", split: 0, targetID: "t"))
+        try await reopened.close()
+        let contents = try JournalReader.read(at: url)
+        #expect(contents.records.count == 1_202)
+        #expect(!contents.hadTornTail)
+        #expect(try Data(contentsOf: url).prefix(whole.count) == whole)
+    }
+
     @Test func aTornLastLineIsDroppedAndCutOffSoTheNextRecordStartsCleanly() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -162,18 +162,25 @@ import Testing
             connectJob(
                 "Canary Connect", source: connect.connections["Salesforce"] ?? "",
                 params: ["password": .string(canarySecret)]))
-        let plans = [
-            try await JobBridgeMigration.plan(from: sync.provider, to: nx1.provider, mapping: Self.nx1Mapping()),
-            try await JobBridgeMigration.plan(from: sync.provider, to: connect.provider),
-            try await JobBridgeMigration.plan(from: nx1.provider, to: sync.provider),
-            try await JobBridgeMigration.plan(from: nx1.provider, to: connect.provider),
-            try await JobBridgeMigration.plan(from: connect.provider, to: nx1.provider),
-            try await JobBridgeMigration.plan(from: connect.provider, to: sync.provider),
+        let directions: [(any JobProvider, any JobProvider, ConnectionMapping)] = [
+            (sync.provider, nx1.provider, Self.nx1Mapping()), (sync.provider, connect.provider, ConnectionMapping()),
+            (nx1.provider, sync.provider, ConnectionMapping()), (nx1.provider, connect.provider, ConnectionMapping()),
+            (connect.provider, nx1.provider, ConnectionMapping()),
+            (connect.provider, sync.provider, ConnectionMapping()),
         ]
-        for plan in plans {
+        let folder = try TemporaryFolder("canary")
+        defer { folder.remove() }
+        for (index, (source, target, mapping)) in directions.enumerated() {
+            let plan = try await JobBridgeMigration.plan(from: source, to: target, mapping: mapping)
             let text = String(decoding: try plan.encoded(), as: UTF8.self)
             #expect(!text.contains(canarySecret), "\(plan.sourceProvider) → \(plan.targetProvider)")
             #expect(!"\(plan)".contains(canarySecret))
+            // The streamed plan file, written by the planner job by job, holds none either.
+            let file = try await JobBridgeMigration.plan(
+                from: source, to: target, mapping: mapping, writingTo: folder.file("plan-\(index).jsonl"))
+            let lines = String(decoding: try Data(contentsOf: file.url), as: UTF8.self)
+            #expect(!lines.contains(canarySecret), "plan file \(plan.sourceProvider) → \(plan.targetProvider)")
+            #expect(lines.contains(plan.planID))
         }
     }
 }

@@ -28,7 +28,7 @@ struct Phase {
     let global: GlobalOptions
 
     func run(
-        _ body: @escaping @Sendable (MigrationEngine, MigrationPlan, URL) async throws -> MigrationReport,
+        _ body: @escaping @Sendable (MigrationEngine, LoadedPlan, URL) async throws -> MigrationReport,
         partlyDone: @escaping @Sendable (MigrationReport) -> Bool
     ) async throws {
         let context = ToolContext.current
@@ -45,7 +45,7 @@ struct Phase {
         if options.breakLock, let gone = AbandonedLock.breakIfDead(journal: files.journal) {
             context.printError("\(name): took over the journal lock of pid \(gone.pid), which is no longer running")
         }
-        let progress = MigrationProgress(context: context, total: plan.jobs.count, phase: name, quiet: false)
+        let progress = MigrationProgress(context: context, total: plan.jobCount, phase: name, quiet: false)
         let events = engine.events
         let consumer = Task {
             for await event in events { progress.show(event) }
@@ -121,7 +121,7 @@ struct MigrateApplyCommand: AsyncParsableCommand {
         let context = ToolContext.current
         let mapping = try self.mapping.load(for: options.plan, context: context)
         try await Phase(name: "apply", options: options, global: global).run(
-            { engine, plan, journal in try await engine.apply(plan, journal: journal, mapping: mapping) },
+            { engine, plan, journal in try await plan.apply(engine, journal: journal, mapping: mapping) },
             partlyDone: { $0.hasFailuresOrBlocked })
     }
 }
@@ -149,7 +149,7 @@ struct MigrateResumeCommand: AsyncParsableCommand {
         let context = ToolContext.current
         let mapping = try self.mapping.load(for: options.plan, context: context)
         try await Phase(name: "resume", options: options, global: global).run(
-            { engine, plan, journal in try await engine.resume(plan, journal: journal, mapping: mapping) },
+            { engine, plan, journal in try await plan.apply(engine, journal: journal, mapping: mapping) },
             partlyDone: { $0.hasFailuresOrBlocked })
     }
 }
@@ -172,7 +172,7 @@ struct MigrateVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Phase(name: "verify", options: options, global: global).run(
-            { engine, plan, journal in try await engine.verify(plan, journal: journal) },
+            { engine, plan, journal in try await plan.verify(engine, journal: journal) },
             partlyDone: { $0.totals.mismatched > 0 || $0.hasFailuresOrBlocked })
     }
 }
@@ -205,7 +205,7 @@ struct MigrateCutoverCommand: AsyncParsableCommand {
             deleteSourcesThatCannotBeDisabled: deleteSourcesThatCannotBeDisabled,
             onlySourceIDs: only.isEmpty ? nil : Set(only))
         try await Phase(name: "cutover", options: options, global: global).run(
-            { engine, plan, journal in try await engine.cutover(plan, journal: journal, options: cutover) },
+            { engine, plan, journal in try await plan.cutover(engine, journal: journal, options: cutover) },
             partlyDone: { $0.totals.notCutOver > 0 })
     }
 }
@@ -248,7 +248,7 @@ struct MigrateRollbackCommand: AsyncParsableCommand {
             targets: deleteTargets ? .delete : .disable, confirmedDataDeletions: Set(confirmDelete),
             onlySourceIDs: only.isEmpty ? nil : Set(only))
         try await Phase(name: "rollback", options: options, global: global).run(
-            { engine, plan, journal in try await engine.rollback(plan, journal: journal, options: rollback) },
+            { engine, plan, journal in try await plan.rollback(engine, journal: journal, options: rollback) },
             partlyDone: { _ in false })
     }
 }

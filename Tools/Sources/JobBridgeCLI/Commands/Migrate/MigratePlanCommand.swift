@@ -12,9 +12,11 @@ struct MigratePlanCommand: AsyncParsableCommand {
             Every selected source job gets an action (create, adopt, update, skip, blocked), a verdict \
             (exact, approximate, blocked, impossible) and its losses with codes and remedies. Exit code 3 \
             when a job is blocked (it needs a mapping or a decision). The plan is deterministic: the same \
-            inputs give the same bytes.
+            inputs give the same bytes. The file is JSON lines (a header line, then one planned job per \
+            line), written as jobs are planned; the other migrate commands read it as they go, and still \
+            read a whole-JSON plan written by an earlier version.
 
-            JSON (--json): the plan itself (as written to --out).
+            JSON (--json): the whole plan as one JSON object (JobBridgeMigration's MigrationPlan).
 
             Examples:
               jobbridge migrate plan --from sync --to nx1 --out plan.json
@@ -91,22 +93,26 @@ struct MigratePlanCommand: AsyncParsableCommand {
         var options = MigrationOptions()
         options.conflictPolicy = conflict.policy
         options.allowTypeChange = allowTypeChange
-        let plan = try await JobBridgeMigration.plan(
-            from: source.provider, selection: selection, to: target.provider, mapping: mapping, options: options)
-        let data = try CanonicalJSON.data(plan, pretty: true)
+        let file: MigrationPlanFile
         do {
-            try data.write(to: files.plan, options: .atomic)
-        } catch {
+            // Written job by job as planned (JSON lines), replacing the file only once complete.
+            file = try await JobBridgeMigration.plan(
+                from: source.provider, selection: selection, to: target.provider, mapping: mapping, options: options,
+                writingTo: files.plan)
+        } catch let error as JobBridgeError where error.code == .configuration && error.field == "plan" {
             throw ToolExit(.failed, "cannot write the plan to \(files.plan.path)")
         }
         if json {
-            context.print(Redactor.redact(String(decoding: data, as: UTF8.self)))
+            let whole = try CanonicalJSON.data(try file.plan(), pretty: true)
+            context.print(Redactor.redact(String(decoding: whole, as: UTF8.self)))
         } else {
-            MigrationText.printPlan(plan, context: context)
-            context.print("Plan \(plan.planID) written to \(files.plan.path)")
+            try await MigrationText.printPlan(file, context: context)
+            context.print("Plan \(file.header.planID) written to \(files.plan.path)")
             context.print("Next: jobbridge migrate apply \(out)")
         }
-        if plan.jobs.contains(where: { $0.verdict == .blocked || $0.action == .blocked }) {
+        let totals = file.header.totals
+        let blocked = MigrationVerdict.blocked.rawValue
+        if (totals.byVerdict[blocked] ?? 0) > 0 || (totals.byAction[MigrationAction.blocked.rawValue] ?? 0) > 0 {
             throw ToolExit(.partlyDone, "some jobs are blocked: see their codes and remedies")
         }
     }

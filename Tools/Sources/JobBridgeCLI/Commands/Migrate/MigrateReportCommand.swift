@@ -39,7 +39,7 @@ struct MigrateReportCommand: AsyncParsableCommand {
         if FileManager.default.fileExists(atPath: files.journal.path) {
             records = try JournalReader.read(at: files.journal).records
         }
-        let report = MigrationReport(plan: plan, journal: JournalState(records: records))
+        let report = try plan.report(journal: JournalState(records: records))
         if json {
             context.print(Redactor.redact(String(decoding: try report.encoded(pretty: true), as: UTF8.self)))
         } else if markdown {

@@ -21,15 +21,21 @@ struct MigrationFiles {
     /// `PLAN.simulators.json`: the embedded simulators' state for this migration.
     var simulatorState: URL { plan.appendingPathExtension("simulators.json") }
 
-    /// Reads and decodes the plan.
+    /// Opens the plan: a streamed plan file (read as the phase goes), or a whole JSON plan
+    /// written by an earlier version (loaded whole), told apart by the first bytes.
     ///
     /// - Throws: ``ToolExit`` (usage) when the file cannot be read; ``JobBridgeError``
-    ///   (`invalidDefinition`) when it is not a plan of this version.
-    func readPlan() throws -> MigrationPlan {
+    ///   (`invalidDefinition`) when it is not a plan of this version (naming the line of a
+    ///   streamed file).
+    func readPlan() throws -> LoadedPlan {
+        guard FileManager.default.isReadableFile(atPath: plan.path) else {
+            throw ToolExit.usage("cannot read the plan \(plan.path)")
+        }
+        if MigrationPlanFile.isStreamed(at: plan) { return .streamed(try MigrationPlanFile(at: plan)) }
         guard let data = FileManager.default.contents(atPath: plan.path) else {
             throw ToolExit.usage("cannot read the plan \(plan.path)")
         }
-        return try MigrationPlan.decode(from: data)
+        return .whole(try MigrationPlan.decode(from: data))
     }
 
     /// The mapping apply and resume use: the file named on the command line, else the one

@@ -4,25 +4,29 @@ import JobBridgeMigration
 
 /// How plans and reports print for people.
 enum MigrationText {
-    /// The plan as a table: each job's action, verdict and codes, then the totals.
-    static func printPlan(_ plan: MigrationPlan, context: ToolContext) {
-        context.print("Plan: \(plan.sourceProvider) → \(plan.targetProvider), \(plan.jobs.count) jobs")
-        let table = TextTable(
-            header: ["SOURCE JOB", "ID", "ACTION", "VERDICT", "TARGETS", "CODES"],
-            rows: plan.jobs.map { job in
-                [
-                    job.sourceName, job.sourceID, job.action.rawValue, job.verdict.rawValue, "\(job.targets.count)",
-                    job.codes.map(\.rawValue).joined(separator: " "),
-                ]
-            }, shrinkable: [0, 1, 5])
-        for line in table.render(width: context.width, header: context.bold) { context.print(line) }
-        for job in plan.jobs where !job.losses.isEmpty && job.verdict != .exact {
+    /// The plan as a table: each job's action, verdict and codes, then the totals; the
+    /// jobs are read from the file one at a time (only the table's rows are kept).
+    static func printPlan(_ file: MigrationPlanFile, context: ToolContext) async throws {
+        let header = file.header
+        context.print("Plan: \(header.sourceProvider) → \(header.targetProvider), \(header.totals.jobs) jobs")
+        var rows: [[String]] = []
+        var lossLines: [String] = []
+        for try await job in file.jobs {
+            rows.append([
+                job.sourceName, job.sourceID, job.action.rawValue, job.verdict.rawValue, "\(job.targets.count)",
+                job.codes.map(\.rawValue).joined(separator: " "),
+            ])
+            guard !job.losses.isEmpty && job.verdict != .exact else { continue }
             for loss in job.losses.prefix(3) {
-                context.print("  \(job.sourceName): \(loss.code.rawValue): \(loss.message) Remedy: \(loss.remedy)")
+                lossLines.append("  \(job.sourceName): \(loss.code.rawValue): \(loss.message) Remedy: \(loss.remedy)")
             }
         }
+        let table = TextTable(
+            header: ["SOURCE JOB", "ID", "ACTION", "VERDICT", "TARGETS", "CODES"], rows: rows, shrinkable: [0, 1, 5])
+        for line in table.render(width: context.width, header: context.bold) { context.print(line) }
+        for line in lossLines { context.print(line) }
         let verdicts = MigrationVerdict.allCases.compactMap { verdict -> String? in
-            let count = plan.totals.byVerdict[verdict.rawValue] ?? 0
+            let count = header.totals.byVerdict[verdict.rawValue] ?? 0
             return count == 0 ? nil : "\(count) \(verdict.rawValue)"
         }
         context.print("Verdicts: " + (verdicts.isEmpty ? "none" : verdicts.joined(separator: ", ")))
