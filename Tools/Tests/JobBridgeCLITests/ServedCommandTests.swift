@@ -171,10 +171,7 @@ import Testing
     @Test func aStalePlanFailsBeforeAnyWrite() async throws {
         let served = try await ServedSimulators(await ServedSimulators.syncAndNX1(jobs: 3))
         defer { Task { await served.stop() } }
-        let plan = try await served.run([
-            "migrate", "plan", "--from", "sync", "--to", "nx1", "--connection", "c-src=a", "--connection", "c-dst=b",
-            "--out", "plan.json",
-        ])
+        let plan = try await served.planSyncToNX1()
         #expect(plan.status == 0, "\(plan)")
         // Someone changes a planned job after the plan was made.
         let sync = try served.syncProvider()
@@ -190,10 +187,7 @@ import Testing
     @Test func anUnknownOptionOnApplyWritesNothing() async throws {
         let served = try await ServedSimulators(await ServedSimulators.syncAndNX1(jobs: 2))
         defer { Task { await served.stop() } }
-        let plan = try await served.run([
-            "migrate", "plan", "--from", "sync", "--to", "nx1", "--connection", "c-src=a", "--connection", "c-dst=b",
-            "--out", "plan.json",
-        ])
+        let plan = try await served.planSyncToNX1()
         #expect(plan.status == 0, "\(plan)")
         for arguments in [
             ["migrate", "apply", "plan.json", "--dry-run"], ["migrate", "apply", "plan.json", "--concurency", "2"],

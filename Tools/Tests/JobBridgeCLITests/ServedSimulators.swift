@@ -36,6 +36,15 @@ final class ServedSimulators: @unchecked Sendable {
         try await ToolProcess.run(arguments, environment: environment(extra), directory: directory.url)
     }
 
+    /// `jobbridge migrate plan` from Sync to NX1 with both seeded connections mapped, to
+    /// `plan.json` in the temporary directory.
+    func planSyncToNX1() async throws -> ToolProcess.Result {
+        try await run([
+            "migrate", "plan", "--from", "sync", "--to", "nx1", "--connection", "c-src=a", "--connection", "c-dst=b",
+            "--out", "plan.json",
+        ])
+    }
+
     /// Starts `jobbridge` against the server without waiting for it.
     func launch(_ arguments: [String]) throws -> ToolProcess.Running {
         try ToolProcess.launch(arguments, environment: environment(), directory: directory.url)

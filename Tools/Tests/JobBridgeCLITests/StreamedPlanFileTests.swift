@@ -9,10 +9,7 @@ import Testing
     @Test func thePlanIsWrittenAsJSONLinesAndAnOlderWholeJSONPlanStillApplies() async throws {
         let served = try await ServedSimulators(await ServedSimulators.syncAndNX1(jobs: 3))
         defer { Task { await served.stop() } }
-        let plan = try await served.run([
-            "migrate", "plan", "--from", "sync", "--to", "nx1", "--connection", "c-src=a", "--connection", "c-dst=b",
-            "--out", "plan.json",
-        ])
+        let plan = try await served.planSyncToNX1()
         #expect(plan.status == 0, "\(plan)")
         let url = served.directory.url.appendingPathComponent("plan.json")
         #expect(MigrationPlanFile.isStreamed(at: url))
@@ -41,10 +38,7 @@ import Testing
     @Test func aPlanFileCutShortIsRefusedNamingTheLineBeforeAnyWrite() async throws {
         let served = try await ServedSimulators(await ServedSimulators.syncAndNX1(jobs: 3))
         defer { Task { await served.stop() } }
-        let plan = try await served.run([
-            "migrate", "plan", "--from", "sync", "--to", "nx1", "--connection", "c-src=a", "--connection", "c-dst=b",
-            "--out", "plan.json",
-        ])
+        let plan = try await served.planSyncToNX1()
         #expect(plan.status == 0, "\(plan)")
         let url = served.directory.url.appendingPathComponent("plan.json")
         let data = try Data(contentsOf: url)
