@@ -94,6 +94,16 @@ struct PhaseMappingOption: ParsableArguments {
     func load(for plan: String, context: ToolContext) throws -> ConnectionMapping {
         try MigrationFiles(plan, context: context).mappingForPhase(map, context: context)
     }
+
+    /// Applies the plan with this mapping, as `migrate apply` and `migrate resume` both do
+    /// (resume is an apply that reconciles the writes in doubt first): `name` is the phase
+    /// the output names.
+    func runApply(_ name: String, options: PhaseOptions, global: GlobalOptions) async throws {
+        let mapping = try load(for: options.plan, context: ToolContext.current)
+        try await Phase(name: name, options: options, global: global).run(
+            { engine, plan, journal in try await plan.apply(engine, journal: journal, mapping: mapping) },
+            partlyDone: { $0.hasFailuresOrBlocked })
+    }
 }
 
 /// `jobbridge migrate apply PLAN`.
@@ -117,13 +127,7 @@ struct MigrateApplyCommand: AsyncParsableCommand {
     @OptionGroup var options: PhaseOptions
     @OptionGroup var mapping: PhaseMappingOption
 
-    func run() async throws {
-        let context = ToolContext.current
-        let mapping = try self.mapping.load(for: options.plan, context: context)
-        try await Phase(name: "apply", options: options, global: global).run(
-            { engine, plan, journal in try await plan.apply(engine, journal: journal, mapping: mapping) },
-            partlyDone: { $0.hasFailuresOrBlocked })
-    }
+    func run() async throws { try await mapping.runApply("apply", options: options, global: global) }
 }
 
 /// `jobbridge migrate resume PLAN`.
@@ -145,13 +149,7 @@ struct MigrateResumeCommand: AsyncParsableCommand {
     @OptionGroup var options: PhaseOptions
     @OptionGroup var mapping: PhaseMappingOption
 
-    func run() async throws {
-        let context = ToolContext.current
-        let mapping = try self.mapping.load(for: options.plan, context: context)
-        try await Phase(name: "resume", options: options, global: global).run(
-            { engine, plan, journal in try await plan.apply(engine, journal: journal, mapping: mapping) },
-            partlyDone: { $0.hasFailuresOrBlocked })
-    }
+    func run() async throws { try await mapping.runApply("resume", options: options, global: global) }
 }
 
 /// `jobbridge migrate verify PLAN`.
